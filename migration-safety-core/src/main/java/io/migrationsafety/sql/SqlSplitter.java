@@ -1,0 +1,214 @@
+package io.migrationsafety.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a script into statements exactly where psql would send them to the server: at a
+ * semicolon outside quotes, comments, parentheses and {@code BEGIN ATOMIC … END} bodies.
+ *
+ * <p>Also as psql does: a backslash line is a meta-command (reported as its own piece, never
+ * interpreted; one in the middle of a statement ends that statement), the lines after
+ * {@code COPY … FROM stdin;} up to {@code \.} are data, and a last statement without a semicolon
+ * still counts. Empty statements (a lone {@code ;}) are separators, not statements.
+ */
+public final class SqlSplitter {
+
+  private final Lexer lexer;
+  private final String source;
+  private final String file;
+  private final List<Builder> done = new ArrayList<>();
+  private final List<Token> gapComments = new ArrayList<>();
+  private Builder current;
+  private Builder lastTerminated;
+  private int lastTerminatorLine = -1;
+
+  private SqlSplitter(String source, String file) {
+    this.source = source;
+    this.file = file;
+    this.lexer = new Lexer(source, file);
+  }
+
+  /**
+   * Splits {@code source}.
+   *
+   * @param file names the source in error messages
+   * @throws SqlSyntaxException on an unterminated quote, comment or dollar quote, or a NUL byte
+   */
+  public static SqlScript split(String source, String file) {
+    return new SqlSplitter(source, file).run();
+  }
+
+  private SqlScript run() {
+    for (Token t = lexer.next(); t != null; t = lexer.next()) {
+      accept(t);
+    }
+    if (current != null) {
+      finish(false);
+    }
+    List<SqlStatement> statements = new ArrayList<>(done.size());
+    for (Builder b : done) {
+      statements.add(b.build(statements.size()));
+    }
+    return new SqlScript(file, source, statements);
+  }
+
+  private void accept(Token t) {
+    switch (t.type()) {
+      case LINE_COMMENT, BLOCK_COMMENT -> comment(t);
+      case PSQL_META_COMMAND, COPY_DATA -> {
+        if (current != null) {
+          finish(false);
+        }
+        Builder piece = new Builder(t.type() == TokenType.COPY_DATA
+            ? SqlStatement.Kind.COPY_DATA : SqlStatement.Kind.PSQL_META_COMMAND, takeGapComments());
+        piece.add(t, false);
+        done.add(piece);
+        lastTerminated = piece;
+        lastTerminatorLine = t.end().line();
+      }
+      case SEMICOLON -> {
+        if (current == null) {
+          lastTerminatorLine = t.line();
+        } else if (current.parenDepth == 0 && current.beginDepth == 0) {
+          boolean copyFromStdin = current.isCopyFromStdin();
+          lastTerminatorLine = t.line();
+          finish(true);
+          if (copyFromStdin) {
+            lexer.expectCopyData();
+          }
+        } else {
+          current.add(t, true);
+        }
+      }
+      default -> {
+        if (current == null) {
+          current = new Builder(SqlStatement.Kind.SQL, takeGapComments());
+        }
+        current.add(t, true);
+      }
+    }
+  }
+
+  private void comment(Token t) {
+    if (current != null) {
+      current.comments.add(t);
+      current.extendTo(t);
+    } else if (lastTerminated != null && t.line() == lastTerminatorLine) {
+      lastTerminated.comments.add(t);
+    } else {
+      gapComments.add(t);
+    }
+  }
+
+  private List<Token> takeGapComments() {
+    List<Token> taken = new ArrayList<>(gapComments);
+    gapComments.clear();
+    return taken;
+  }
+
+  private void finish(boolean terminated) {
+    current.terminated = terminated;
+    done.add(current);
+    lastTerminated = terminated ? current : null;
+    current = null;
+  }
+
+  private final class Builder {
+    final SqlStatement.Kind kind;
+    final List<Token> tokens = new ArrayList<>();
+    final List<Token> comments;
+    Token first;
+    Token last;
+    boolean terminated;
+    int parenDepth;
+    int beginDepth;
+    // psql's heuristic for CREATE [OR REPLACE] FUNCTION|PROCEDURE … BEGIN ATOMIC … END (psqlscan.l):
+    // the first letters of the first four identifiers, where they are one of its key words.
+    final char[] leadingWords = new char[4];
+    int identifierCount;
+
+    Builder(SqlStatement.Kind kind, List<Token> leadingComments) {
+      this.kind = kind;
+      this.comments = leadingComments;
+    }
+
+    void add(Token t, boolean significant) {
+      if (first == null) {
+        first = t;
+      }
+      last = t;
+      if (significant) {
+        tokens.add(t);
+        track(t);
+      }
+    }
+
+    void extendTo(Token t) {
+      last = t;
+    }
+
+    private void track(Token t) {
+      switch (t.type()) {
+        case LEFT_PAREN -> parenDepth++;
+        case RIGHT_PAREN -> {
+          if (parenDepth > 0) {
+            parenDepth--;
+          }
+        }
+        case IDENTIFIER -> trackIdentifier(t);
+        default -> { }
+      }
+    }
+
+    private void trackIdentifier(Token t) {
+      if (identifierCount < leadingWords.length
+          && (t.is("create") || t.is("function") || t.is("procedure") || t.is("or") || t.is("replace"))) {
+        leadingWords[identifierCount] = Character.toLowerCase(t.text().charAt(0));
+      }
+      identifierCount++;
+      boolean routine = leadingWords[0] == 'c'
+          && (leadingWords[1] == 'f' || leadingWords[1] == 'p'
+              || (leadingWords[1] == 'o' && leadingWords[2] == 'r'
+                  && (leadingWords[3] == 'f' || leadingWords[3] == 'p')));
+      if (!routine || parenDepth != 0) {
+        return;
+      }
+      if (t.is("begin")) {
+        beginDepth++;
+      } else if (t.is("case")) {
+        // CASE also ends with END; it only matters inside a BEGIN.
+        if (beginDepth >= 1) {
+          beginDepth++;
+        }
+      } else if (t.is("end") && beginDepth > 0) {
+        beginDepth--;
+      }
+    }
+
+    boolean isCopyFromStdin() {
+      if (tokens.isEmpty() || !tokens.get(0).is("copy")) {
+        return false;
+      }
+      int depth = 0;
+      for (int i = 1; i + 1 < tokens.size(); i++) {
+        Token t = tokens.get(i);
+        if (t.type() == TokenType.LEFT_PAREN) {
+          depth++;
+        } else if (t.type() == TokenType.RIGHT_PAREN) {
+          depth--;
+        } else if (depth == 0 && t.is("from") && tokens.get(i + 1).is("stdin")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    SqlStatement build(int index) {
+      SourcePosition start = first.start();
+      SourcePosition end = last.end();
+      String text = source.substring(start.offset(), end.offset());
+      return new SqlStatement(index, kind, text, new SourceSpan(start, end), tokens, comments, terminated);
+    }
+  }
+}
