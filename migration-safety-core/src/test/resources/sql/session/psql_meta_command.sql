@@ -1,0 +1,2 @@
+-- A psql meta-command is reported, never interpreted.
+\set ON_ERROR_STOP on
