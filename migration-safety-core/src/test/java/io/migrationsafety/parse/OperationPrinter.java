@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 /**
  * Renders operations on one line each for golden files: a record as {@code Name[field=value, …]},
- * leaving out fields at their "nothing here" value (null, false, empty, -1) so that files stay
+ * leaving out fields at their "nothing here" value (null, primitive false, empty, -1) so that files stay
  * readable; an expression as {@code sql {VOLATILITY functions}}.
  */
 final class OperationPrinter {
@@ -45,7 +45,7 @@ final class OperationPrinter {
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }
-        if (isNothing(v)) {
+        if (isNothing(v) || (c.getType() == boolean.class && Boolean.FALSE.equals(v))) {
           continue;
         }
         if (!first) {
@@ -61,7 +61,6 @@ final class OperationPrinter {
 
   private static boolean isNothing(Object v) {
     return v == null
-        || Boolean.FALSE.equals(v)
         || (v instanceof Integer i && i == -1)
         || (v instanceof String s && s.isEmpty())
         || (v instanceof List<?> l && l.isEmpty());

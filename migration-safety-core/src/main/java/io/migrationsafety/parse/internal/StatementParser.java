@@ -17,7 +17,10 @@ import java.util.Set;
  */
 public final class StatementParser {
 
-  private static final List<StatementFamily> FAMILIES = List.of();
+  private static final List<StatementFamily> FAMILIES = List.of(
+      new TableStatements(),
+      new IndexStatements(),
+      new TypeStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 

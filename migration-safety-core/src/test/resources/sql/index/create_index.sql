@@ -1,0 +1,16 @@
+CREATE INDEX orders_customer_idx ON orders (customer_id);
+CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS orders_code_idx ON ONLY public.orders USING btree (code DESC NULLS LAST, lower(email) text_pattern_ops) INCLUDE (status) WITH (fillfactor = 90) TABLESPACE fast WHERE deleted_at IS NULL;
+CREATE INDEX ON orders USING gin (tags);
+CREATE INDEX orders_expr_idx ON orders ((payload ->> 'kind'), (created_at::date));
+CREATE INDEX CONCURRENTLY "Orders_Name" ON "Orders" ("Name" COLLATE "C");
+CREATE UNIQUE INDEX orders_nn ON orders (code) NULLS NOT DISTINCT;
+CREATE INDEX orders_recent ON orders (created_at) WHERE created_at > now() - interval '1 day';
+ALTER INDEX orders_customer_idx RENAME TO orders_cust_idx;
+ALTER INDEX IF EXISTS orders_cust_idx SET TABLESPACE slow;
+ALTER INDEX orders_cust_idx SET SCHEMA archive;
+ALTER INDEX measurements_idx ATTACH PARTITION measurements_y2024_idx;
+ALTER INDEX orders_cust_idx SET (fillfactor = 70);
+REINDEX INDEX CONCURRENTLY orders_cust_idx;
+REINDEX TABLE orders;
+REINDEX (VERBOSE, CONCURRENTLY) SCHEMA public;
+REINDEX DATABASE;

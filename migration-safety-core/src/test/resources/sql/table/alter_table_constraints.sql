@@ -1,0 +1,11 @@
+ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;
+ALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;
+ALTER TABLE orders ADD CONSTRAINT orders_amount_positive CHECK (amount > 0) NOT VALID;
+ALTER TABLE orders ADD CONSTRAINT orders_pkey PRIMARY KEY USING INDEX orders_id_idx;
+ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE USING INDEX orders_code_idx DEFERRABLE;
+ALTER TABLE orders ADD PRIMARY KEY (id);
+ALTER TABLE orders ADD UNIQUE (code);
+ALTER TABLE orders DROP CONSTRAINT IF EXISTS orders_code_key CASCADE;
+ALTER TABLE orders RENAME CONSTRAINT orders_pkey TO orders_pk;
+ALTER TABLE orders ALTER CONSTRAINT orders_customer_fk DEFERRABLE INITIALLY DEFERRED;
+ALTER TABLE orders ADD CONSTRAINT state_not_null CHECK (state IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT state_not_null;

@@ -1,0 +1,16 @@
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+CREATE TYPE "public"."Role" AS ENUM ('USER', 'ADMIN');
+CREATE TYPE address AS (street text, city varchar(80));
+CREATE TYPE floatrange AS RANGE (subtype = float8, subtype_diff = float8mi);
+CREATE TYPE shell_only;
+ALTER TYPE mood ADD VALUE 'ecstatic' AFTER 'happy';
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh' BEFORE 'ok';
+ALTER TYPE mood RENAME VALUE 'sad' TO 'blue';
+ALTER TYPE mood RENAME TO feeling;
+ALTER TYPE feeling OWNER TO app;
+ALTER TYPE feeling SET SCHEMA archive;
+ALTER TYPE address ADD ATTRIBUTE zip text;
+CREATE DOMAIN positive_int AS integer NOT NULL DEFAULT 1 CONSTRAINT positive CHECK (VALUE > 0);
+ALTER DOMAIN positive_int ADD CONSTRAINT small CHECK (VALUE < 1000) NOT VALID;
+ALTER DOMAIN positive_int VALIDATE CONSTRAINT small;
+ALTER DOMAIN positive_int SET DEFAULT 2;
