@@ -1,0 +1,28 @@
+package io.migrationsafety.format;
+
+import java.nio.file.Path;
+
+/**
+ * A way of laying out migrations on disk: plain SQL files, up/down pairs, Flyway, Alembic,
+ * Prisma… Formats read; they never run anything or connect anywhere.
+ *
+ * <p>Implementations are found with {@link java.util.ServiceLoader} (list them in
+ * {@code META-INF/services/io.migrationsafety.format.MigrationFormat}); they must have a public
+ * no-argument constructor and be stateless.
+ */
+public interface MigrationFormat {
+
+  /** The format's name, lower-case and dashed ({@code plain-sql}); unique among formats. */
+  String name();
+
+  /** How well {@code directory} fits this format. Must not throw on any readable directory. */
+  FormatMatch detect(Path directory);
+
+  /**
+   * Reads the migrations of {@code directory}, in the order they run.
+   *
+   * @throws MigrationFormatException when the directory breaks the format's rules
+   * @throws io.migrationsafety.sql.SqlSyntaxException when a script is not valid UTF-8
+   */
+  MigrationSet read(Path directory);
+}
