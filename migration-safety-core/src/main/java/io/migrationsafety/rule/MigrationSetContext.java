@@ -1,0 +1,27 @@
+package io.migrationsafety.rule;
+
+import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.policy.Policy;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a {@link MigrationSetRule} knows: the set and its parsed migrations.
+ *
+ * @param set the migration set as its format read it
+ * @param migrations the reviewed migrations, parsed, in order
+ * @param policy the review's policy
+ */
+public record MigrationSetContext(MigrationSet set, List<ParsedMigration> migrations, Policy policy) {
+
+  public MigrationSetContext {
+    Objects.requireNonNull(set, "set");
+    migrations = List.copyOf(migrations);
+    Objects.requireNonNull(policy, "policy");
+  }
+
+  /** A finding of {@code rule} at a line of a file, with the rule's default severity. */
+  public Finding finding(Rule rule, String file, int line, String message, String why, String suggestion) {
+    return new Finding(rule.id(), rule.metadata().defaultSeverity(), file, line, 1, message, why, suggestion, List.of());
+  }
+}

@@ -1,0 +1,100 @@
+package io.migrationsafety.rule;
+
+import io.migrationsafety.operation.Operation;
+import io.migrationsafety.operation.QualifiedName;
+import io.migrationsafety.parse.ParsedStatement;
+import io.migrationsafety.policy.Policy;
+import io.migrationsafety.policy.TableSize;
+import io.migrationsafety.schema.Schema;
+import io.migrationsafety.schema.Table;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything a {@link StatementRule} knows about one operation.
+ *
+ * @param migration the migration it belongs to, parsed
+ * @param statement the statement it comes from, with its source span
+ * @param operation the operation itself
+ * @param before the schema before the operation
+ * @param after the schema after it
+ * @param replayProblems what replaying the operation on {@code before} ran into (a missing column,
+ *     an index that already exists …), empty when it applied cleanly
+ * @param transaction the transaction it runs in and the settings in force
+ * @param createdInReview the tables created earlier in the reviewed migrations (they hold no rows
+ *     and have no readers to block yet)
+ * @param defaultSchema the schema unqualified names resolve to ({@code search_path})
+ * @param policy the review's policy
+ */
+public record StatementContext(
+    ParsedMigration migration,
+    ParsedStatement statement,
+    Operation operation,
+    Schema before,
+    Schema after,
+    List<String> replayProblems,
+    TransactionState transaction,
+    Set<QualifiedName> createdInReview,
+    String defaultSchema,
+    Policy policy) {
+
+  public StatementContext {
+    Objects.requireNonNull(migration, "migration");
+    Objects.requireNonNull(statement, "statement");
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(after, "after");
+    replayProblems = List.copyOf(replayProblems);
+    Objects.requireNonNull(transaction, "transaction");
+    createdInReview = Set.copyOf(createdInReview);
+    Objects.requireNonNull(defaultSchema, "defaultSchema");
+    Objects.requireNonNull(policy, "policy");
+  }
+
+  /** The target PostgreSQL major version. */
+  public int postgresVersion() {
+    return policy.postgresVersion();
+  }
+
+  /** {@code name} with its schema filled in from the search path when it has none. */
+  public QualifiedName resolve(QualifiedName name) {
+    return name.withDefaultSchema(defaultSchema);
+  }
+
+  /** Whether {@code table} was created by the reviewed migrations, before this statement. */
+  public boolean isNewTable(QualifiedName table) {
+    return createdInReview.contains(resolve(table));
+  }
+
+  /** The table {@code name} as it is before the operation. */
+  public Optional<Table> tableBefore(QualifiedName name) {
+    return before.table(resolve(name));
+  }
+
+  /**
+   * Whether {@code table} may hold enough rows for a long lock or scan to hurt: not when created by
+   * these migrations; else by the policy's declared size, the database's row estimate, and
+   * otherwise yes (unknown is large).
+   */
+  public boolean isLarge(QualifiedName table) {
+    QualifiedName name = resolve(table);
+    if (createdInReview.contains(name)) {
+      return false;
+    }
+    Optional<TableSize> declared = policy.tableSize(name);
+    if (declared.isPresent()) {
+      return declared.get().rows() >= policy.largeTableRows();
+    }
+    Long rows = before.table(name).map(Table::rowEstimate).orElse(null);
+    return rows == null || rows >= policy.largeTableRows();
+  }
+
+  /** A finding of {@code rule} at this statement, with the rule's default severity. */
+  public Finding finding(Rule rule, String message, String why, String suggestion, LockNote... locks) {
+    return new Finding(rule.id(), rule.metadata().defaultSeverity(), migration.script().file(),
+        statement.statement().line(), statement.statement().column(), message, why, suggestion, Arrays.asList(locks));
+  }
+}
