@@ -18,7 +18,8 @@ import java.util.Set;
 public final class StatementParser {
 
   private static final List<StatementFamily> FAMILIES = List.of(
-      new DropStatements());
+      new DropStatements(),
+      new SequenceStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
