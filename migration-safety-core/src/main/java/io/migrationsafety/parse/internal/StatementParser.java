@@ -19,7 +19,8 @@ public final class StatementParser {
 
   private static final List<StatementFamily> FAMILIES = List.of(
       new DropStatements(),
-      new SequenceStatements());
+      new SequenceStatements(),
+      new ViewStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
