@@ -20,7 +20,8 @@ public final class StatementParser {
   private static final List<StatementFamily> FAMILIES = List.of(
       new DropStatements(),
       new SequenceStatements(),
-      new ViewStatements());
+      new ViewStatements(),
+      new SchemaStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
