@@ -21,7 +21,8 @@ public final class StatementParser {
       new DropStatements(),
       new SequenceStatements(),
       new ViewStatements(),
-      new SchemaStatements());
+      new SchemaStatements(),
+      new RoutineStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
