@@ -22,7 +22,8 @@ public final class StatementParser {
       new SequenceStatements(),
       new ViewStatements(),
       new SchemaStatements(),
-      new RoutineStatements());
+      new RoutineStatements(),
+      new TriggerStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
