@@ -23,7 +23,8 @@ public final class StatementParser {
       new ViewStatements(),
       new SchemaStatements(),
       new RoutineStatements(),
-      new TriggerStatements());
+      new TriggerStatements(),
+      new PrivilegeStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
