@@ -24,7 +24,9 @@ public final class StatementParser {
       new SchemaStatements(),
       new RoutineStatements(),
       new TriggerStatements(),
-      new PrivilegeStatements());
+      new PrivilegeStatements(),
+      new CommentStatements(),
+      new RoleStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
