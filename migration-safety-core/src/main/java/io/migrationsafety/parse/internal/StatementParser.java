@@ -26,7 +26,8 @@ public final class StatementParser {
       new TriggerStatements(),
       new PrivilegeStatements(),
       new CommentStatements(),
-      new RoleStatements());
+      new RoleStatements(),
+      new MaintenanceStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
