@@ -27,7 +27,8 @@ public final class StatementParser {
       new PrivilegeStatements(),
       new CommentStatements(),
       new RoleStatements(),
-      new MaintenanceStatements());
+      new MaintenanceStatements(),
+      new SessionStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
