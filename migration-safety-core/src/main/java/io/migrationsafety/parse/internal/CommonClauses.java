@@ -5,7 +5,6 @@ import io.migrationsafety.sql.Token;
 import io.migrationsafety.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Small pieces of PostgreSQL's grammar (src/backend/parser/gram.y) that several statement families
@@ -121,10 +120,5 @@ final class CommonClauses {
       }
     } while (c.acceptSymbol(","));
     return c.textBetween(start, c.mark());
-  }
-
-  /** The key word at the cursor in upper case, or "" at the end; for messages. */
-  static String upper(Token t) {
-    return t == null ? "" : t.text().toUpperCase(Locale.ROOT);
   }
 }
