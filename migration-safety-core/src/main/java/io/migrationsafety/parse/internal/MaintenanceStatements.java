@@ -20,7 +20,8 @@ import java.util.Set;
  * {@code AnalyzeStmt}, {@code ClusterStmt}), with both the parenthesized option lists and the
  * older key word forms.
  *
- * <p>{@code ONLY} and {@code *} are read but not kept: the records name the tables written, and
+ * <p>{@code ONLY} before a VACUUM or ANALYZE table is PostgreSQL 18 syntax (earlier servers
+ * reject it). {@code ONLY} and {@code *} are read but not kept: the records name the tables written, and
  * the lock on them is the same. Column lists of VACUUM/ANALYZE are read and not kept either.
  */
 final class MaintenanceStatements implements StatementFamily {

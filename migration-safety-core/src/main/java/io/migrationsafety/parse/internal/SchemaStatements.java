@@ -57,7 +57,7 @@ final class SchemaStatements implements StatementFamily {
         authorization = CommonClauses.role(c);
       }
     }
-    if (!c.atEnd() && !ifNotExists && c.isAny("create", "grant")) {
+    if (c.isAny("create", "grant")) {
       throw c.fail("schema elements in CREATE SCHEMA are not modelled: write each as a statement"
           + " of its own");
     }

@@ -38,7 +38,7 @@ final class SequenceStatements implements StatementFamily {
       c.expect("sequence");
       boolean ifNotExists = c.acceptIfNotExists();
       QualifiedName name = c.qualifiedName();
-      Options options = options(c, false);
+      Options options = options(c);
       c.expectEnd();
       return List.of(new CreateSequence(name, ifNotExists, options.text, options.ownedBy));
     }
@@ -58,7 +58,7 @@ final class SequenceStatements implements StatementFamily {
       c.next();
       operation = new AlterSequence(name, ifExists, c.textBetween(start, c.mark()), null);
     } else {
-      Options options = options(c, true);
+      Options options = options(c);
       if (options.text.isEmpty() && options.ownedBy == null) {
         throw c.fail("expected a sequence option");
       }
@@ -74,7 +74,7 @@ final class SequenceStatements implements StatementFamily {
    * Reads {@code SeqOptList} to the end of the statement. The text is the options as written
    * without {@code OWNED BY}; pieces on either side of it are joined by one space.
    */
-  private static Options options(TokenCursor c, boolean alter) {
+  private static Options options(TokenCursor c) {
     List<String> pieces = new ArrayList<>();
     int pieceStart = c.mark();
     String ownedBy = null;
@@ -90,7 +90,7 @@ final class SequenceStatements implements StatementFamily {
         pieceStart = c.mark();
         continue;
       }
-      option(c, alter);
+      option(c);
     }
     if (c.mark() > pieceStart) {
       pieces.add(c.textBetween(pieceStart, c.mark()));
@@ -99,7 +99,7 @@ final class SequenceStatements implements StatementFamily {
   }
 
   /** Reads one {@code SeqOptElem} other than {@code OWNED BY}. */
-  private static void option(TokenCursor c, boolean alter) {
+  private static void option(TokenCursor c) {
     if (c.accept("as")) {
       c.qualifiedName();
     } else if (c.accept("increment")) {
@@ -113,7 +113,8 @@ final class SequenceStatements implements StatementFamily {
     } else if (c.accept("start")) {
       c.accept("with");
       CommonClauses.numeric(c);
-    } else if (alter && c.accept("restart")) {
+    } else if (c.accept("restart")) {
+      // gram.y allows RESTART in CREATE SEQUENCE too, and PostgreSQL accepts it there.
       if (c.accept("with")) {
         CommonClauses.numeric(c);
       } else if (!c.atEnd() && (c.isSymbol("-") || c.isSymbol("+")
