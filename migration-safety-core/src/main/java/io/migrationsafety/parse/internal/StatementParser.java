@@ -20,7 +20,18 @@ public final class StatementParser {
   private static final List<StatementFamily> FAMILIES = List.of(
       new TableStatements(),
       new IndexStatements(),
-      new TypeStatements());
+      new TypeStatements(),
+      new DropStatements(),
+      new SequenceStatements(),
+      new ViewStatements(),
+      new SchemaStatements(),
+      new RoutineStatements(),
+      new TriggerStatements(),
+      new PrivilegeStatements(),
+      new CommentStatements(),
+      new RoleStatements(),
+      new MaintenanceStatements(),
+      new SessionStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 

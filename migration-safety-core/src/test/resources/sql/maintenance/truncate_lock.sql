@@ -1,0 +1,13 @@
+-- TRUNCATE and LOCK: every table, and the mode upper case with single spaces.
+TRUNCATE orders;
+TRUNCATE TABLE ONLY public.orders, logs * RESTART IDENTITY CASCADE;
+TRUNCATE a, b CONTINUE IDENTITY RESTRICT;
+LOCK orders;
+LOCK TABLE ONLY orders, public.items IN share row   exclusive MODE NOWAIT;
+LOCK TABLE t IN ACCESS SHARE MODE;
+LOCK t * IN SHARE MODE;
+LOCK TABLE t IN Share Update Exclusive MODE;
+LOCK TABLE t IN EXCLUSIVE MODE;
+LOCK TABLE t IN SUPER EXCLUSIVE MODE;
+LOCK TABLE t IN SHARE;
+TRUNCATE t RESTART;

@@ -1,0 +1,13 @@
+-- CREATE EXTENSION options in any order; quoted names keep their case and punctuation.
+CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
+CREATE EXTENSION pgcrypto WITH SCHEMA extensions;
+CREATE EXTENSION postgis VERSION '3.4.0' SCHEMA public CASCADE;
+CREATE EXTENSION hstore WITH VERSION "1.8";
+CREATE EXTENSION IF NOT EXISTS pg_trgm CASCADE WITH;
+CREATE EXTENSION foo FROM unpackaged;
+ALTER EXTENSION postgis UPDATE;
+ALTER EXTENSION postgis UPDATE TO '3.5.0';
+ALTER EXTENSION hstore SET SCHEMA utils;
+ALTER EXTENSION hstore ADD FUNCTION populate_record(anyelement, hstore);
+ALTER EXTENSION hstore DROP TABLE s.helper;
+ALTER EXTENSION hstore OWNER TO x;

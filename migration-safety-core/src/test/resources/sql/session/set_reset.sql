@@ -1,0 +1,27 @@
+-- SET in all its forms; values kept as written.
+SET lock_timeout = '5s';
+SET LOCAL statement_timeout TO 0;
+SET SESSION search_path TO "$user", public, extensions;
+SET work_mem TO DEFAULT;
+SET myapp.tenant_id = 42;
+SET maintenance_work_mem = -1;
+SET TIME ZONE 'UTC';
+SET LOCAL TIME ZONE LOCAL;
+SET TIME ZONE INTERVAL '+00:00' HOUR TO MINUTE;
+SET SCHEMA 'reporting';
+SET NAMES 'UTF8';
+SET NAMES;
+SET ROLE migrator;
+SET ROLE NONE;
+SET SESSION AUTHORIZATION 'admin';
+SET SESSION AUTHORIZATION DEFAULT;
+SET XML OPTION DOCUMENT;
+RESET lock_timeout;
+RESET ALL;
+RESET TIME ZONE;
+RESET SESSION AUTHORIZATION;
+RESET TRANSACTION ISOLATION LEVEL;
+RESET ROLE;
+SET x FROM CURRENT;
+SET statement_timeout 5;
+SET SCHEMA reporting;

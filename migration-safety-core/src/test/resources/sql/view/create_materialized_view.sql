@@ -1,0 +1,6 @@
+-- Materialized views: WITH [NO] DATA decides whether the query runs now.
+CREATE MATERIALIZED VIEW daily AS SELECT date_trunc('day', created_at) AS d, count(*) FROM orders GROUP BY 1;
+CREATE MATERIALIZED VIEW IF NOT EXISTS reporting.daily (d, n) USING heap WITH (fillfactor = 70) TABLESPACE fast AS SELECT 1, 2 WITH NO DATA;
+CREATE MATERIALIZED VIEW m AS SELECT 1 WITH DATA;
+CREATE MATERIALIZED VIEW m2 AS WITH data AS (SELECT 1 AS x) SELECT x FROM data;
+CREATE MATERIALIZED VIEW m3 AS WITH data (x) AS (SELECT 1) SELECT x FROM data WITH NO DATA;
