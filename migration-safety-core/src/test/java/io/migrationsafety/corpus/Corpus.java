@@ -20,7 +20,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Real PostgreSQL migration corpora that nobody here wrote, shipped inside the test-scoped jars of
- * {@code migration-safety-core/pom.xml}, and found on the test classpath by path pattern.
+ * {@code migration-safety-core/pom.xml} (and npm tarballs the build unpacks into
+ * {@code target/test-classes/npm/}), and found on the test classpath by path pattern.
  *
  * <p>Scripts are found by scanning every jar and directory of the test classpath, never from a
  * list of file names: a new version of an artifact that adds scripts is measured at once. The
@@ -68,7 +69,23 @@ enum Corpus {
 
   /** Netflix Conductor's PostgreSQL persistence: a Flyway migration chain. */
   CONDUCTOR("conductor", 8,
-      "db/migration_postgres/V[0-9]+__[^/]*\\.sql");
+      "db/migration_postgres/V[0-9]+__[^/]*\\.sql"),
+
+  /**
+   * graphile-worker (npm): its migration chain, with the schema placeholder replaced as
+   * graphile-worker's {@code runMigration} does it before sending a file to the server.
+   */
+  GRAPHILE_WORKER("graphile-worker", 20,
+      "npm/graphile-worker-[^/]+/package/sql/[0-9]+\\.sql") {
+    @Override
+    String prepare(String text) {
+      return text.replaceAll(":GRAPHILE_WORKER_SCHEMA\\b", "graphile_worker");
+    }
+  },
+
+  /** Umami (npm): the Prisma migrations of its PostgreSQL schema. */
+  UMAMI("umami", 4,
+      "npm/umami-[^/]+/package/db/postgresql/migrations/[^/]+/migration\\.sql");
 
   private static final Comparator<String> NATURAL = Corpus::compareNatural;
 
@@ -100,6 +117,14 @@ enum Corpus {
   /** Keeps the scripts the tool itself would run on PostgreSQL; all of them unless overridden. */
   List<CorpusScript> select(List<CorpusScript> found) {
     return found;
+  }
+
+  /**
+   * The text the tool itself sends to the server: placeholders substituted. The file's text as is,
+   * unless overridden.
+   */
+  String prepare(String text) {
+    return text;
   }
 
   /**
@@ -250,14 +275,15 @@ enum Corpus {
     }
 
     /**
-     * Its text, decoded as the library reads any script file: strict UTF-8, a byte-order mark
-     * dropped. Decoded on each call, so that a file that is not UTF-8 fails the test that reads
-     * it, not the scan of the classpath.
+     * Its text, decoded as the library reads any script file (strict UTF-8, a byte-order mark
+     * dropped), and {@linkplain Corpus#prepare prepared} as its tool prepares it. Decoded on each
+     * call, so that a file that is not UTF-8 fails the test that reads it, not the scan of the
+     * classpath.
      *
      * @throws io.migrationsafety.sql.SqlSyntaxException when the file is not valid UTF-8
      */
     String text() {
-      return ScriptReader.decode(bytes, name());
+      return corpus.prepare(ScriptReader.decode(bytes, name()));
     }
 
     /** The file name, without its directories. */

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -31,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * scripts and must leave nothing behind.
  *
  * <p>Upgrade chains are not run: they start from old schema versions that a fresh database does not
- * have. Chains that start from an empty database (JobRunr, Conductor) are run whole.
+ * have. Chains that start from an empty database (JobRunr, Conductor, graphile-worker, Umami) are
+ * run whole.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorpusExecutesOnPostgresTest {
@@ -51,12 +51,31 @@ class CorpusExecutesOnPostgresTest {
   }
 
   /**
-   * Which scripts to run, in the order the tools themselves run them (each pattern must match
-   * exactly one script of its corpus), and whether the last ones drop everything again.
+   * How a corpus's tool builds its schema.
+   *
+   * @param corpus the corpus
+   * @param setup statements the tool runs itself before the first script
+   * @param transactionPerScript whether the tool runs each script in one transaction
+   * @param dropsAll whether the last scripts drop everything the first ones created
+   * @param patterns which scripts to run, in the order the tool runs them: each pattern must match
+   *     exactly one script of the corpus; {@code ".*"} is the whole corpus in version order
    */
-  static Stream<Arguments> plans() {
+  record Plan(Corpus corpus, List<String> setup, boolean transactionPerScript, boolean dropsAll,
+      List<String> patterns) {
+
+    static Plan of(Corpus corpus, boolean dropsAll, String... patterns) {
+      return new Plan(corpus, List.of(), false, dropsAll, List.of(patterns));
+    }
+
+    @Override
+    public String toString() {
+      return corpus.label();
+    }
+  }
+
+  static Stream<Plan> plans() {
     return Stream.of(
-        plan(Corpus.CAMUNDA, true,
+        Plan.of(Corpus.CAMUNDA, true,
             // DbSqlSession's order: the engine first, the parts with foreign keys to it after.
             "db/create/activiti\\.postgres\\.create\\.engine\\.sql",
             "db/create/activiti\\.postgres\\.create\\.history\\.sql",
@@ -72,7 +91,7 @@ class CorpusExecutesOnPostgresTest {
             "db/drop/activiti\\.postgres\\.drop\\.identity\\.sql",
             "db/drop/activiti\\.postgres\\.drop\\.history\\.sql",
             "db/drop/activiti\\.postgres\\.drop\\.engine\\.sql"),
-        plan(Corpus.FLOWABLE, true,
+        Plan.of(Corpus.FLOWABLE, true,
             // The common tables (properties, byte arrays, shared services) come first.
             "org/flowable/common/db/create/flowable\\.postgres\\.create\\.common\\.sql",
             "org/flowable/db/create/flowable\\.postgres\\.create\\.engine\\.sql",
@@ -82,23 +101,24 @@ class CorpusExecutesOnPostgresTest {
             "org/flowable/db/drop/flowable\\.postgres\\.drop\\.history\\.sql",
             "org/flowable/db/drop/flowable\\.postgres\\.drop\\.engine\\.sql",
             "org/flowable/common/db/drop/flowable\\.postgres\\.drop\\.common\\.sql"),
-        plan(Corpus.QUARTZ, false, "tables_postgres\\.sql"),
-        plan(Corpus.JOBRUNR, false, ".*"),
-        plan(Corpus.SPRING_BATCH, true,
+        Plan.of(Corpus.QUARTZ, false, "tables_postgres\\.sql"),
+        Plan.of(Corpus.JOBRUNR, false, ".*"),
+        Plan.of(Corpus.SPRING_BATCH, true,
             "core/schema-postgresql\\.sql",
             "core/schema-drop-postgresql\\.sql"),
-        plan(Corpus.CONDUCTOR, false, ".*"));
-  }
-
-  private static Arguments plan(Corpus corpus, boolean dropsAll, String... patterns) {
-    return Arguments.of(corpus, dropsAll, List.of(patterns));
+        Plan.of(Corpus.CONDUCTOR, false, ".*"),
+        // graphile-worker creates its schema itself (installSchema), then runs each migration in a
+        // transaction of its own (runMigration): some take LOCK TABLE, which needs one.
+        new Plan(Corpus.GRAPHILE_WORKER, List.of("CREATE SCHEMA graphile_worker"), true, false,
+            List.of(".*")),
+        Plan.of(Corpus.UMAMI, false, ".*"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("plans")
-  void create_scripts_run_clean_statement_by_statement(Corpus corpus, boolean dropsAll,
-      List<String> patterns) throws SQLException {
-    List<CorpusScript> scripts = scriptsOf(corpus, patterns);
+  void create_scripts_run_clean_statement_by_statement(Plan plan) throws SQLException {
+    Corpus corpus = plan.corpus();
+    List<CorpusScript> scripts = scriptsOf(corpus, plan.patterns());
     String database = "corpus_" + corpus.name().toLowerCase(Locale.ROOT);
     try (Connection admin = postgres.getPostgresDatabase().getConnection();
          Statement statement = admin.createStatement()) {
@@ -107,11 +127,20 @@ class CorpusExecutesOnPostgresTest {
     }
     int executed = 0;
     try (Connection connection = postgres.getDatabase("postgres", database).getConnection()) {
-      connection.setAutoCommit(true);
-      for (CorpusScript script : scripts) {
-        executed += run(connection, script);
+      for (String sql : plan.setup()) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute(sql);
+        }
       }
-      if (dropsAll) {
+      for (CorpusScript script : scripts) {
+        connection.setAutoCommit(!plan.transactionPerScript());
+        executed += run(connection, script);
+        if (plan.transactionPerScript()) {
+          connection.commit();
+        }
+      }
+      connection.setAutoCommit(true);
+      if (plan.dropsAll()) {
         assertThat(userRelations(connection))
             .as("relations left after the drop scripts of %s", corpus.label())
             .isEmpty();
