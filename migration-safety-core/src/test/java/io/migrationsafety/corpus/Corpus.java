@@ -1,12 +1,14 @@
 package io.migrationsafety.corpus;
 
 import io.migrationsafety.sql.ScriptReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -196,7 +198,7 @@ enum Corpus {
     private static List<Path> classpath() {
       String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
       List<Path> entries = new ArrayList<>();
-      for (String part : cp.split(Pattern.quote(java.io.File.pathSeparator))) {
+      for (String part : cp.split(Pattern.quote(File.pathSeparator))) {
         if (!part.isBlank()) {
           entries.add(Path.of(part));
         }
@@ -206,7 +208,7 @@ enum Corpus {
 
     private static void scanJar(Path jar, Map<Corpus, List<CorpusScript>> found) {
       try (ZipFile zip = new ZipFile(jar.toFile())) {
-        for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
+        for (ZipEntry entry : Collections.list(zip.entries())) {
           if (entry.isDirectory()) {
             continue;
           }
@@ -226,7 +228,7 @@ enum Corpus {
     private static void scanDirectory(Path root, Map<Corpus, List<CorpusScript>> found) {
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-          String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+          String name = root.relativize(file).toString().replace(File.separatorChar, '/');
           Corpus corpus = match(name);
           if (corpus != null) {
             found.get(corpus).add(script(corpus, name, root.getFileName().toString(),

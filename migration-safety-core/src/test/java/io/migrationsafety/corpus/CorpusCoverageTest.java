@@ -7,6 +7,7 @@ import io.migrationsafety.operation.Unrecognized;
 import io.migrationsafety.parse.ParsedScript;
 import io.migrationsafety.parse.ParsedStatement;
 import io.migrationsafety.parse.SqlParser;
+import io.migrationsafety.sql.SourceSpan;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ class CorpusCoverageTest {
     List<String> wrong = new ArrayList<>();
     parsed.values().forEach(scripts -> scripts.forEach(script -> {
       for (ParsedStatement s : script.statements()) {
-        var span = s.statement().span();
+        SourceSpan span = s.statement().span();
         String atSpan = script.source().substring(span.start().offset(), span.end().offset());
         if (!atSpan.equals(s.statement().text()) || s.statement().text().isBlank()) {
           wrong.add(script.file() + ":" + s.statement().line());

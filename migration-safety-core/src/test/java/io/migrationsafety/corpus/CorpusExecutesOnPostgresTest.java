@@ -10,6 +10,7 @@ import io.migrationsafety.sql.SqlStatement;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -191,7 +192,7 @@ class CorpusExecutesOnPostgresTest {
   private static List<String> userRelations(Connection connection) throws SQLException {
     List<String> names = new ArrayList<>();
     try (Statement statement = connection.createStatement();
-         var rs = statement.executeQuery("SELECT c.relname FROM pg_class c"
+         ResultSet rs = statement.executeQuery("SELECT c.relname FROM pg_class c"
              + " JOIN pg_namespace n ON n.oid = c.relnamespace"
              + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
              + " ORDER BY c.relname")) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the parser made of the corpora: per corpus and in total, how many statements became typed
@@ -62,7 +63,7 @@ final class CoverageReport {
   private static final class Group {
     final String key;
     int count;
-    final Set<String> corpora = new java.util.TreeSet<>();
+    final Set<String> corpora = new TreeSet<>();
     String example;
 
     Group(String key) {
