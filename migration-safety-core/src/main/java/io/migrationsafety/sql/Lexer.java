@@ -269,8 +269,8 @@ public final class Lexer {
       throw error(startLine, startColumn, "unterminated dollar-quoted string (missing closing " + delimiter + ")");
     }
     int end = close + delimiter.length();
-    int nul = source.indexOf('\0', pos);
-    if (nul >= 0 && nul < end) {
+    int nul = indexOfNul(pos, end);
+    if (nul >= 0) {
       advanceTo(nul);
       throw error(line, pos - lineStart + 1, "NUL byte inside a dollar-quoted string: this looks like a binary file, not SQL");
     }
@@ -359,8 +359,8 @@ public final class Lexer {
         eol++;
       }
       boolean terminator = eol - pos == 2 && source.charAt(pos) == '\\' && source.charAt(pos + 1) == '.';
-      int nul = source.indexOf('\0', pos);
-      if (nul >= 0 && nul < eol) {
+      int nul = indexOfNul(pos, eol);
+      if (nul >= 0) {
         pos = nul;
         throw error(line, pos - lineStart + 1, "NUL byte in COPY data: this looks like a binary file, not SQL");
       }
@@ -373,6 +373,16 @@ public final class Lexer {
       }
     }
     return new Token(TokenType.COPY_DATA, source.substring(start, pos), start, startLine, 1);
+  }
+
+  /** The first NUL in [from, to), or -1: bounded, so that the lexer stays linear. */
+  private int indexOfNul(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (source.charAt(i) == '\0') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private void skipOneLineBreak() {
