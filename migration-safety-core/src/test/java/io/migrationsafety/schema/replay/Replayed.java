@@ -13,6 +13,7 @@ import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Test helper: parses a script, replays each statement in turn, and keeps the final schema and
@@ -39,11 +40,27 @@ final class Replayed {
 
   /** Replays {@code sql} on {@code start}, resolving unqualified names to {@code public}. */
   static Replayed on(Schema start, String sql) {
+    return on(start, sql, Map.of());
+  }
+
+  /**
+   * Replays {@code sql} on an empty database; a statement the parser does not read yet is replaced
+   * by the operation {@code unparsed} gives for its text (without the semicolon). Once the parser
+   * reads it, its own operations are used and the replacement is not needed.
+   */
+  static Replayed sql(String sql, Map<String, Operation> unparsed) {
+    return on(Schema.empty(), sql, unparsed);
+  }
+
+  private static Replayed on(Schema start, String sql, Map<String, Operation> unparsed) {
     Schema schema = start;
     List<Step> steps = new ArrayList<>();
     for (ParsedStatement statement : SqlParser.parse(sql, "test.sql").statements()) {
       List<String> problems = new ArrayList<>();
-      for (Operation op : statement.operations()) {
+      String text = statement.statement().text().strip().replaceAll(";$", "").strip();
+      List<Operation> operations = statement.isUnrecognized() && unparsed.containsKey(text)
+          ? List.of(unparsed.get(text)) : statement.operations();
+      for (Operation op : operations) {
         assertThat(op).as("the parser reads: %s", statement.statement().text()).isNotInstanceOf(Unrecognized.class);
         ReplayStep step = SchemaReplayer.apply(schema, op, "public");
         problems.addAll(step.problems());
