@@ -13,16 +13,23 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Reviews PostgreSQL schema migrations for Flyway, Alembic, Prisma and plain SQL.",
-    subcommands = {ParseCommand.class})
+    subcommands = {ReviewCommand.class, RulesCommand.class, InitCommand.class, ParseCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
+  private final boolean terminal;
+
+  private Main(boolean terminal) {
+    this.terminal = terminal;
+  }
+
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(run(out, err, args));
+    boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
+    System.exit(execute(terminal, out, err, args));
   }
 
   /**
@@ -30,7 +37,11 @@ public final class Main implements Runnable {
    * exit code (see {@link ExitCode}).
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return execute(false, out, err, args);
+  }
+
+  private static int execute(boolean terminal, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main(terminal));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(Main::exitCodeOf);
@@ -57,6 +68,11 @@ public final class Main implements Runnable {
 
   private static int exitCodeOf(Throwable e) {
     return ExitCode.BAD_INPUT.code();
+  }
+
+  /** Whether output may use colour: only on a terminal, and never with NO_COLOR set. */
+  boolean colour() {
+    return terminal;
   }
 
   @Override

@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * -- migration-safety:ignore &lt;rule-id&gt;[,&lt;rule-id&gt;…] &lt;reason&gt;
  * -- migration-safety:ignore-file &lt;rule-id&gt;[,&lt;rule-id&gt;…] &lt;reason&gt;
  * </pre>
- * Everything after the rule ids is the reason, which is required. Anything else that starts with
+ * Everything after the rule ids is the reason, which is required. The plain-sql format's
+ * {@code -- migration-safety:no-transaction} is accepted before a file's first statement (where
+ * the format reads it) and is no suppression. Anything else that starts with
  * {@code migration-safety:} is a {@link SuppressionProblem}, so that a typo in a suppression shows
  * up as a finding instead of silently suppressing nothing.
  *
@@ -31,6 +33,9 @@ public final class SuppressionParser {
   /** The statement form, as messages show it. */
   public static final String IGNORE_FORM = "-- migration-safety:ignore <rule-id>[,<rule-id>...] <reason>";
   /** The file form, as messages show it. */
+  /** The plain-sql format's directive that a file runs outside a transaction (not a suppression). */
+  static final String NO_TRANSACTION = "no-transaction";
+
   public static final String IGNORE_FILE_FORM = "-- migration-safety:ignore-file <rule-id>[,<rule-id>...] <reason>";
 
   private static final Pattern MARKER = Pattern.compile("migration-safety\\s*:", Pattern.CASE_INSENSITIVE);
@@ -76,6 +81,14 @@ public final class SuppressionParser {
     String word = text.substring(marker.end(), wordEnd).toLowerCase(Locale.ROOT);
     boolean separated = wordEnd == end || Character.isWhitespace(text.charAt(wordEnd));
     boolean exactMarker = text.substring(start, marker.end()).equalsIgnoreCase("migration-safety:");
+    if (exactMarker && separated && word.equals(NO_TRANSACTION)) {
+      // Not a suppression: the plain-sql format's opt-out of the transaction, read only up front.
+      if (!beforeFirstStatement) {
+        problems.add(new SuppressionProblem(at, "migration-safety:no-transaction only counts before the first "
+            + "statement of a file; here it changes nothing"));
+      }
+      return;
+    }
     if (!exactMarker || !separated || !(word.equals("ignore") || word.equals("ignore-file"))) {
       String written = text.substring(start, wordEnd).strip();
       problems.add(new SuppressionProblem(at, "'" + written + "' is not a migration-safety directive; the form is "

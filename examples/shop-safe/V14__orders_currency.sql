@@ -1,0 +1,2 @@
+-- A constant default is stored in the catalog (PostgreSQL 11+): no rewrite, no NULLs.
+ALTER TABLE orders ADD COLUMN currency char(3) NOT NULL DEFAULT 'EUR';

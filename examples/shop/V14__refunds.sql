@@ -1,0 +1,9 @@
+-- A new table: nothing uses it yet, so its index needs no special care.
+CREATE TABLE refunds (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    order_id     bigint NOT NULL,
+    amount_cents bigint NOT NULL,
+    created_at   timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE INDEX refunds_order_id_idx ON refunds (order_id);

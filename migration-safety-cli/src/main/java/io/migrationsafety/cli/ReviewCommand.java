@@ -1,0 +1,77 @@
+package io.migrationsafety.cli;
+
+import io.migrationsafety.MigrationSafety;
+import io.migrationsafety.Review;
+import io.migrationsafety.Verdict;
+import io.migrationsafety.policy.PolicyTemplate;
+import io.migrationsafety.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code migration-safety review DIR}: reviews a migration directory and prints the verdicts. */
+@Command(name = "review", mixinStandardHelpOptions = true,
+    description = "Review the migrations in DIR: a verdict per migration, findings with the safe way to do it.")
+final class ReviewCommand implements Callable<Integer> {
+
+  enum FailOn { blocked, warning }
+
+  @ParentCommand
+  private Main main;
+
+  @Spec
+  private picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DIR", description = "The migration directory (its format is detected).")
+  private Path directory;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "Output: text, json or markdown (default: ${DEFAULT-VALUE}).")
+  private String format;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "The policy file (default: migration-safety.yml in the working directory, if there is one).")
+  private Path policy;
+
+  @Option(names = "--pg-version", paramLabel = "N",
+      description = "Target PostgreSQL major version, 12 to 18 (default: the policy's, else 16).")
+  private Integer postgresVersion;
+
+  @Option(names = "--migration-format", paramLabel = "NAME",
+      description = "Read DIR as this format (plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
+  private String migrationFormat;
+
+  @Option(names = "--fail-on", defaultValue = "blocked", paramLabel = "LEVEL",
+      description = "Exit with 1 when the verdict is at least this: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  private FailOn failOn;
+
+  /** {@code migration-safety.yml} in the working directory, when it exists. */
+  private static Path defaultPolicy() {
+    Path file = Path.of(PolicyTemplate.FILE_NAME);
+    return java.nio.file.Files.isRegularFile(file) ? file : null;
+  }
+
+  @Override
+  public Integer call() {
+    ReportFormat report = Options.reportFormat(format);
+    MigrationSafety.Builder builder = MigrationSafety.builder();
+    Path policyFile = policy != null ? policy : defaultPolicy();
+    if (policyFile != null) {
+      builder.policy(policyFile);
+    }
+    if (postgresVersion != null) {
+      builder.postgresVersion(postgresVersion);
+    }
+    if (migrationFormat != null) {
+      builder.format(migrationFormat);
+    }
+    Review review = builder.build().review(directory);
+    report.write(review, spec.commandLine().getOut(), main.colour());
+    Verdict threshold = failOn == FailOn.warning ? Verdict.WARNING : Verdict.BLOCKED;
+    return review.verdict().compareTo(threshold) >= 0 ? ExitCode.BLOCKED.code() : ExitCode.OK.code();
+  }
+}

@@ -1,0 +1,114 @@
+package io.migrationsafety.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the packaged jar as a user does: {@code java -jar migration-safety.jar …}. */
+class CliJarIT {
+
+  private static final Path JAR = Path.of(System.getProperty("cli.jar", "target/migration-safety.jar"));
+  private static final Path ROOT = Path.of(System.getProperty("repository.root", ".."));
+
+  @TempDir
+  Path temp;
+
+  record Run(int exitCode, String out, String err) {}
+
+  private static Run run(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(ROOT.toFile()).start();
+    process.getOutputStream().close();
+    byte[] out = process.getInputStream().readAllBytes();
+    byte[] err = process.getErrorStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void a_blocked_example_exits_with_1_and_json_follows_the_contract() throws Exception {
+    Run run = run("review", "examples/shop", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("tool").asText()).isEqualTo("migration-safety");
+    assertThat(json.get("version").isTextual()).isTrue();
+    assertThat(json.get("verdict").asText()).isEqualTo("BLOCKED");
+    JsonNode migrations = json.get("migrations");
+    assertThat(migrations.isArray()).isTrue();
+    assertThat(migrations).hasSize(3);
+    for (JsonNode m : migrations) {
+      assertThat(m.get("file").isTextual()).isTrue();
+      assertThat(m.get("id").isTextual()).isTrue();
+      assertThat(m.get("verdict").asText()).isIn("BLOCKED", "WARNING", "SAFE");
+      assertThat(m.get("statements").isInt()).isTrue();
+      assertThat(m.get("unrecognized").isInt()).isTrue();
+      for (JsonNode f : m.get("findings")) {
+        assertThat(f.get("rule").isTextual()).isTrue();
+        assertThat(f.get("severity").asText()).isIn("BLOCKED", "WARNING", "INFO");
+        assertThat(f.get("line").isInt()).isTrue();
+        assertThat(f.get("column").isInt()).isTrue();
+        assertThat(f.get("message").isTextual()).isTrue();
+        assertThat(f.get("why").isTextual()).isTrue();
+        assertThat(f.has("suggestion")).isTrue();
+        for (JsonNode lock : f.get("locks")) {
+          assertThat(lock.get("relation").isTextual()).isTrue();
+          assertThat(lock.get("mode").asText()).matches("[A-Z ]+");
+          assertThat(lock.get("rewrite").isBoolean()).isTrue();
+        }
+      }
+    }
+    JsonNode first = migrations.get(0);
+    assertThat(first.get("file").asText()).isEqualTo("V12__order_notes_and_status_index.sql");
+    assertThat(first.get("verdict").asText()).isEqualTo("BLOCKED");
+    JsonNode finding = first.get("findings").get(0);
+    assertThat(finding.get("rule").asText()).isEqualTo("require-concurrent-index");
+    assertThat(finding.get("line").asInt()).isEqualTo(4);
+    assertThat(finding.get("suggestion").asText()).contains("CREATE INDEX CONCURRENTLY orders_status_idx");
+    assertThat(finding.at("/locks/0/relation").asText()).isEqualTo("public.orders");
+    assertThat(finding.at("/locks/0/mode").asText()).isEqualTo("SHARE");
+  }
+
+  @Test
+  void a_safe_example_exits_with_0() throws Exception {
+    Run run = run("review", "examples/shop-safe");
+
+    assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+    assertThat(run.out()).contains("Verdict: SAFE");
+  }
+
+  @Test
+  void bad_input_exits_with_2_and_says_what_is_wrong() throws Exception {
+    Run missing = run("review", temp.resolve("nope").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such directory");
+
+    Files.writeString(temp.resolve("V1__broken.sql"), "SELECT 'unterminated;\n");
+    Run broken = run("review", temp.toString());
+    assertThat(broken.exitCode()).isEqualTo(2);
+    assertThat(broken.err()).contains("V1__broken.sql:1:8: unterminated string constant");
+
+    Run usage = run("review");
+    assertThat(usage.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void rules_lists_every_rule_with_its_docs_page() throws Exception {
+    Run run = run("rules");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).contains("require-concurrent-index").contains("docs/rules/require-concurrent-index.md");
+  }
+}

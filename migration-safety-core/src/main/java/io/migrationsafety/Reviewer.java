@@ -1,0 +1,55 @@
+package io.migrationsafety;
+
+import io.migrationsafety.format.MigrationFormat;
+import io.migrationsafety.format.MigrationFormats;
+import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.policy.Policy;
+import io.migrationsafety.review.ReviewEngine;
+import io.migrationsafety.rule.RuleRegistry;
+import java.nio.file.Path;
+
+/**
+ * Reviews migration directories with one configuration, built by {@link MigrationSafety#builder()}.
+ * Immutable and thread-safe.
+ */
+public final class Reviewer {
+
+  private final ReviewEngine engine;
+  private final MigrationFormats formats;
+  private final MigrationFormat format;
+  private final Policy policy;
+
+  Reviewer(ReviewEngine engine, MigrationFormats formats, MigrationFormat format, Policy policy) {
+    this.engine = engine;
+    this.formats = formats;
+    this.format = format;
+    this.policy = policy;
+  }
+
+  /**
+   * Reviews the migrations in {@code directory}.
+   *
+   * @throws io.migrationsafety.format.MigrationFormatException when the directory cannot be read as
+   *     migrations
+   * @throws io.migrationsafety.sql.SqlSyntaxException when a script cannot be split into statements
+   */
+  public Review review(Path directory) {
+    MigrationSet set = format != null ? format.read(directory) : formats.read(directory);
+    return engine.review(set);
+  }
+
+  /** Reviews a migration set already read. */
+  public Review review(MigrationSet set) {
+    return engine.review(set);
+  }
+
+  /** The rules this reviewer runs (those the policy turns off included). */
+  public RuleRegistry rules() {
+    return engine.rules();
+  }
+
+  /** The policy it reviews with. */
+  public Policy policy() {
+    return policy;
+  }
+}

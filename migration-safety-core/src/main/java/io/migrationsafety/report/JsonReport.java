@@ -1,0 +1,77 @@
+package io.migrationsafety.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.migrationsafety.MigrationReview;
+import io.migrationsafety.Review;
+import io.migrationsafety.Version;
+import io.migrationsafety.rule.Finding;
+import io.migrationsafety.rule.LockNote;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The JSON report, exactly as the contract in {@code DESIGN.md} names its fields (fields may be
+ * added, never renamed): tool, version, verdict, and per migration its file, id, verdict,
+ * statement counts and findings with rule, severity, position, message, why, suggestion and locks.
+ */
+final class JsonReport {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private JsonReport() {}
+
+  static void write(Review review, PrintWriter out) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("tool", "migration-safety");
+    root.put("version", Version.get());
+    root.put("verdict", review.verdict().name());
+    root.put("format", review.format());
+    root.put("postgresVersion", review.postgresVersion());
+    ArrayNode migrations = root.putArray("migrations");
+    for (MigrationReview m : review.migrations()) {
+      ObjectNode node = migrations.addObject();
+      node.put("file", m.file());
+      node.put("id", m.migration().id());
+      node.put("verdict", m.verdict().name());
+      node.put("statements", m.statements());
+      node.put("unrecognized", m.unrecognized());
+      findings(node.putArray("findings"), m.findings());
+    }
+    findings(root.putArray("findings"), review.setFindings());
+    try {
+      out.println(JSON.writeValueAsString(root));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void findings(ArrayNode array, List<Finding> findings) {
+    for (Finding f : findings) {
+      ObjectNode node = array.addObject();
+      node.put("rule", f.rule());
+      node.put("severity", f.severity().name());
+      node.put("file", f.file());
+      node.put("line", f.line());
+      node.put("column", f.column());
+      node.put("message", f.message());
+      node.put("why", f.why());
+      if (f.suggestion() == null) {
+        node.putNull("suggestion");
+      } else {
+        node.put("suggestion", f.suggestion());
+      }
+      ArrayNode locks = node.putArray("locks");
+      for (LockNote lock : f.locks()) {
+        ObjectNode l = locks.addObject();
+        l.put("relation", lock.relation());
+        l.put("mode", lock.mode());
+        l.put("rewrite", lock.rewrite());
+      }
+    }
+  }
+}

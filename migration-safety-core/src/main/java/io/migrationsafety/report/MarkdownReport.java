@@ -1,0 +1,86 @@
+package io.migrationsafety.report;
+
+import io.migrationsafety.MigrationReview;
+import io.migrationsafety.Review;
+import io.migrationsafety.Verdict;
+import io.migrationsafety.rule.Finding;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * A pull-request comment: an overall status line (🟢 safe, 🟡 warnings, 🔴 blocked), a table of the
+ * migration files, and per file a collapsible section with each finding and its safe SQL.
+ */
+final class MarkdownReport {
+
+  private MarkdownReport() {}
+
+  static void write(Review review, PrintWriter out) {
+    out.println("### " + badge(review.verdict()) + " migration-safety: " + review.verdict().name().toLowerCase()
+        + " (" + review.migrations().size() + " migrations, PostgreSQL " + review.postgresVersion() + ")");
+    out.println();
+    out.println("| | migration | statements | findings |");
+    out.println("| --- | --- | ---: | ---: |");
+    for (MigrationReview m : review.migrations()) {
+      out.println("| " + badge(m.verdict()) + " | `" + escape(m.file()) + "` | " + m.statements() + " | "
+          + m.findings().size() + " |");
+    }
+    out.println();
+    if (!review.setFindings().isEmpty()) {
+      details(out, "the migration set", review.setFindings(), null);
+    }
+    for (MigrationReview m : review.migrations()) {
+      if (!m.findings().isEmpty()) {
+        details(out, m.file(), m.findings(), m);
+      }
+    }
+  }
+
+  private static void details(PrintWriter out, String title, List<Finding> findings, MigrationReview m) {
+    out.println("<details><summary><code>" + html(title) + "</code>: " + findings.size() + " finding"
+        + (findings.size() == 1 ? "" : "s") + "</summary>");
+    out.println();
+    for (Finding f : findings) {
+      out.println("**" + f.severity() + "** `" + f.rule() + "` at line " + f.line() + ": " + escape(f.message()));
+      out.println();
+      if (m != null) {
+        String line = SourceLines.line(m, f.line());
+        if (!line.isEmpty()) {
+          out.println("```sql");
+          out.println(line);
+          out.println("```");
+          out.println();
+        }
+      }
+      out.println("> " + escape(f.why()));
+      out.println();
+      if (f.suggestion() != null) {
+        out.println("Instead:");
+        out.println();
+        out.println("```sql");
+        out.println(f.suggestion());
+        out.println("```");
+        out.println();
+      }
+    }
+    out.println("</details>");
+    out.println();
+  }
+
+  private static String badge(Verdict v) {
+    return switch (v) {
+      case SAFE -> "🟢";
+      case WARNING -> "🟡";
+      case BLOCKED -> "🔴";
+    };
+  }
+
+  /** Markdown table cells and text must not break on pipes or stray markup. */
+  private static String escape(String text) {
+    return text.replace("|", "\\|").replace("\n", " ");
+  }
+
+  private static String html(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

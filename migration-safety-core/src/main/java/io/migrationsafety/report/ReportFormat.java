@@ -1,0 +1,45 @@
+package io.migrationsafety.report;
+
+import io.migrationsafety.Review;
+import java.io.PrintWriter;
+
+/** The ways a review can be written out. */
+public enum ReportFormat {
+  /** For a terminal: file:line, the offending SQL line, what is wrong, what to do instead. */
+  TEXT("text"),
+  /** The JSON contract of {@code DESIGN.md}. */
+  JSON("json"),
+  /** A pull-request comment. */
+  MARKDOWN("markdown");
+
+  private final String id;
+
+  ReportFormat(String id) {
+    this.id = id;
+  }
+
+  /** The name used on the command line. */
+  public String id() {
+    return id;
+  }
+
+  /** The format called {@code id}. */
+  public static ReportFormat fromId(String id) {
+    for (ReportFormat f : values()) {
+      if (f.id.equals(id)) {
+        return f;
+      }
+    }
+    throw new IllegalArgumentException("unknown report format '" + id + "'");
+  }
+
+  /** Writes {@code review} to {@code out}; {@code colour} only matters for text. */
+  public void write(Review review, PrintWriter out, boolean colour) {
+    switch (this) {
+      case TEXT -> new TextReport(colour).write(review, out);
+      case JSON -> JsonReport.write(review, out);
+      case MARKDOWN -> MarkdownReport.write(review, out);
+    }
+    out.flush();
+  }
+}

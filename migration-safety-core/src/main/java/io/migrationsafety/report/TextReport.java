@@ -1,0 +1,90 @@
+package io.migrationsafety.report;
+
+import io.migrationsafety.MigrationReview;
+import io.migrationsafety.Review;
+import io.migrationsafety.Verdict;
+import io.migrationsafety.Version;
+import io.migrationsafety.rule.Finding;
+import io.migrationsafety.rule.Severity;
+import java.io.PrintWriter;
+
+/**
+ * The report for a terminal: per finding the file and line, the offending SQL line, what is
+ * wrong, why, and the safe SQL; a summary at the end. ANSI colour only when asked for (the CLI asks
+ * on a terminal).
+ */
+final class TextReport {
+
+  private static final String RESET = "\u001B[0m";
+  private static final String RED = "\u001B[31m";
+  private static final String YELLOW = "\u001B[33m";
+  private static final String GREEN = "\u001B[32m";
+  private static final String DIM = "\u001B[2m";
+  private static final String BOLD = "\u001B[1m";
+
+  private final boolean colour;
+
+  TextReport(boolean colour) {
+    this.colour = colour;
+  }
+
+  void write(Review review, PrintWriter out) {
+    out.println(paint(BOLD, "migration-safety " + Version.get()) + paint(DIM, " · " + review.format() + " · "
+        + review.directory() + " · PostgreSQL " + review.postgresVersion()));
+    out.println();
+    for (Finding f : review.setFindings()) {
+      finding(out, f, "");
+    }
+    for (MigrationReview m : review.migrations()) {
+      out.println(verdict(m.verdict()) + "  " + m.file() + paint(DIM, "  (" + m.statements() + " statements"
+          + (m.unrecognized() > 0 ? ", " + m.unrecognized() + " not understood" : "") + ")"));
+      for (Finding f : m.findings()) {
+        finding(out, f, SourceLines.line(m, f.line()));
+      }
+    }
+    out.println();
+    out.println(summary(review));
+  }
+
+  private void finding(PrintWriter out, Finding f, String sourceLine) {
+    out.println("  " + f.file() + ":" + f.line() + ":" + f.column() + "  " + severity(f.severity()) + "  " + f.rule());
+    if (!sourceLine.isEmpty()) {
+      out.println(paint(DIM, "    | ") + sourceLine);
+    }
+    out.println("    " + f.message());
+    out.println(paint(DIM, "    why: ") + f.why());
+    if (f.suggestion() != null) {
+      out.println(paint(DIM, "    instead:"));
+      f.suggestion().lines().forEach(l -> out.println("      " + l));
+    }
+    out.println(paint(DIM, "    docs: docs/rules/" + f.rule() + ".md"));
+  }
+
+  private String summary(Review review) {
+    long blocked = review.migrations().stream().filter(m -> m.verdict() == Verdict.BLOCKED).count();
+    long warning = review.migrations().stream().filter(m -> m.verdict() == Verdict.WARNING).count();
+    int total = review.migrations().size();
+    return "Verdict: " + verdict(review.verdict()).strip() + " — " + total + " migration" + (total == 1 ? "" : "s") + ", "
+        + blocked + " blocked, " + warning + " with warnings, " + (total - blocked - warning) + " safe";
+  }
+
+  private String verdict(Verdict v) {
+    return switch (v) {
+      case BLOCKED -> paint(RED + BOLD, "BLOCKED");
+      case WARNING -> paint(YELLOW + BOLD, "WARNING");
+      case SAFE -> paint(GREEN + BOLD, "SAFE   ");
+    };
+  }
+
+  private String severity(Severity s) {
+    return switch (s) {
+      case BLOCKED -> paint(RED, "BLOCKED");
+      case WARNING -> paint(YELLOW, "WARNING");
+      case INFO -> paint(DIM, "INFO");
+    };
+  }
+
+  private String paint(String code, String text) {
+    return colour ? code + text + RESET : text;
+  }
+}

@@ -1,0 +1,111 @@
+package io.migrationsafety.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migrationsafety.rule.Finding;
+import io.migrationsafety.rule.Rule;
+import io.migrationsafety.rule.RuleRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Holds the rule catalog together, so that docs and code cannot drift apart: ids follow class
+ * names, every rule has a page with the same headings and a test class, the pages list equals the
+ * registry, and each page's examples do what the page says.
+ */
+class RuleCatalogTest {
+
+  private static final Path DOCS = Path.of("..", "docs", "rules");
+  private static final Path TESTS = Path.of("src", "test", "java");
+  private static final List<String> HEADINGS = List.of("## Problem", "## Locks", "## Safe alternative", "## Example");
+  private static final Pattern BLOCK = Pattern.compile("```(?:sql|yaml) (unsafe|safe|schema|policy)\\R(.*?)```",
+      Pattern.DOTALL);
+
+  private final RuleRegistry registry = RuleRegistry.builtIn();
+
+  @Test
+  void rule_ids_are_the_kebab_case_class_names() {
+    for (Rule rule : registry.all()) {
+      String kebab = rule.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+      assertThat(rule.id()).as(rule.getClass().getName()).isEqualTo(kebab);
+    }
+  }
+
+  @Test
+  void every_rule_has_a_page_and_every_page_a_rule() throws IOException {
+    Set<String> pages;
+    try (Stream<Path> files = Files.list(DOCS)) {
+      pages = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md") && !n.equals("README.md"))
+          .map(n -> n.substring(0, n.length() - 3)).collect(Collectors.toCollection(TreeSet::new));
+    }
+    Set<String> ids = registry.all().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(pages).isEqualTo(ids);
+    String index = Files.readString(DOCS.resolve("README.md"));
+    for (String id : ids) {
+      assertThat(index).as("docs/rules/README.md lists %s", id).contains("[" + id + "](" + id + ".md)");
+    }
+  }
+
+  @Test
+  void every_page_has_the_same_headings_in_order_and_its_severity() throws IOException {
+    for (Rule rule : registry.all()) {
+      String page = Files.readString(DOCS.resolve(rule.id() + ".md"));
+      assertThat(page).as(rule.id()).startsWith("# " + rule.id() + "\n")
+          .contains("**Default severity:** " + rule.metadata().defaultSeverity());
+      int at = 0;
+      for (String heading : HEADINGS) {
+        int next = page.indexOf("\n" + heading + "\n", at);
+        assertThat(next).as("%s has '%s' after the previous heading", rule.id(), heading).isGreaterThan(at);
+        at = next;
+      }
+    }
+  }
+
+  @Test
+  void every_rule_has_a_test_class() {
+    for (Rule rule : registry.all()) {
+      Path test = TESTS.resolve(rule.getClass().getName().replace('.', '/') + "Test.java");
+      assertThat(test).as("test class of %s", rule.id()).exists();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> each_page_example_does_what_it_says() {
+    return registry.all().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+      String page = Files.readString(DOCS.resolve(rule.id() + ".md"));
+      String schema = "";
+      String policy = null;
+      String unsafe = null;
+      String safe = null;
+      Matcher m = BLOCK.matcher(page);
+      while (m.find()) {
+        switch (m.group(1)) {
+          case "schema" -> schema = m.group(2);
+          case "policy" -> policy = m.group(2);
+          case "unsafe" -> unsafe = m.group(2);
+          default -> safe = m.group(2);
+        }
+      }
+      assertThat(unsafe).as("%s has a ```sql unsafe block", rule.id()).isNotNull();
+      assertThat(safe).as("%s has a ```sql safe block", rule.id()).isNotNull();
+      RuleTester tester = RuleTester.of(rule).schema(schema);
+      if (policy != null) {
+        tester.policy(policy);
+      }
+      List<Finding> unsafeFindings = tester.findings(unsafe);
+      assertThat(unsafeFindings).as("the unsafe example of %s triggers it", rule.id()).isNotEmpty();
+      assertThat(tester.findings(safe)).as("the safe example of %s does not trigger it", rule.id()).isEmpty();
+    }));
+  }
+}
