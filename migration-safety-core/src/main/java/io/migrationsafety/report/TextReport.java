@@ -36,7 +36,7 @@ final class TextReport {
       finding(out, f, "");
     }
     for (MigrationReview m : review.migrations()) {
-      out.println(verdict(m.verdict()) + "  " + m.file() + paint(DIM, "  (" + m.statements() + " statements"
+      out.println(label(m.verdict(), true) + "  " + m.file() + paint(DIM, "  (" + m.statements() + " statements"
           + (m.unrecognized() > 0 ? ", " + m.unrecognized() + " not understood" : "") + ")"));
       for (Finding f : m.findings()) {
         finding(out, f, SourceLines.line(m, f.line()));
@@ -64,15 +64,17 @@ final class TextReport {
     long blocked = review.migrations().stream().filter(m -> m.verdict() == Verdict.BLOCKED).count();
     long warning = review.migrations().stream().filter(m -> m.verdict() == Verdict.WARNING).count();
     int total = review.migrations().size();
-    return "Verdict: " + verdict(review.verdict()).strip() + " — " + total + " migration" + (total == 1 ? "" : "s") + ", "
+    return "Verdict: " + label(review.verdict(), false) + " — " + total + " migration" + (total == 1 ? "" : "s") + ", "
         + blocked + " blocked, " + warning + " with warnings, " + (total - blocked - warning) + " safe";
   }
 
-  private String verdict(Verdict v) {
+  /** The verdict in its colour; padded to one width when listing migrations. */
+  private String label(Verdict v, boolean padded) {
+    String text = padded ? String.format("%-7s", v.name()) : v.name();
     return switch (v) {
-      case BLOCKED -> paint(RED + BOLD, "BLOCKED");
-      case WARNING -> paint(YELLOW + BOLD, "WARNING");
-      case SAFE -> paint(GREEN + BOLD, "SAFE   ");
+      case BLOCKED -> paint(RED + BOLD, text);
+      case WARNING -> paint(YELLOW + BOLD, text);
+      case SAFE -> paint(GREEN + BOLD, text);
     };
   }
 
