@@ -16,9 +16,13 @@ final class ScriptFiles {
 
   private ScriptFiles() {}
 
-  /** The regular files directly in {@code directory} whose names pass {@code filter}, in natural order. */
+  /**
+   * The files directly in {@code directory} whose names pass {@code filter}, in natural order.
+   * Anything that is not a directory counts, broken links included: a migration that cannot be
+   * read must fail the review, not vanish from it.
+   */
   static List<Path> files(Path directory, Predicate<String> filter) {
-    return entries(directory, p -> Files.isRegularFile(p) && filter.test(p.getFileName().toString()));
+    return entries(directory, p -> !Files.isDirectory(p) && filter.test(p.getFileName().toString()));
   }
 
   /** The sub-directories directly in {@code directory}, in natural order. */
