@@ -8,9 +8,19 @@ import java.util.List;
  * semicolon outside quotes, comments, parentheses and {@code BEGIN ATOMIC … END} bodies.
  *
  * <p>Also as psql does: a backslash line is a meta-command (reported as its own piece, never
- * interpreted; one in the middle of a statement ends that statement), the lines after
- * {@code COPY … FROM stdin;} up to {@code \.} are data, and a last statement without a semicolon
- * still counts. Empty statements (a lone {@code ;}) are separators, not statements.
+ * interpreted), the lines after
+ * {@code COPY … FROM stdin;} or {@code \copy … from stdin} up to {@code \.} are data, and a last
+ * statement without a semicolon still counts. Empty statements (a lone {@code ;}) are separators,
+ * not statements.
+ *
+ * <p>psql's {@code \;} separates statements here like {@code ;}: psql sends the commands on both
+ * sides in one query string, but the server runs them as separate commands, so each is reviewed
+ * as one (only their shared implicit transaction is lost).
+ *
+ * <p>Unlike psql, a meta-command in the middle of a statement ends that statement: psql keeps what
+ * it has read of the statement and goes on collecting it after the meta-command (unless that sends
+ * or resets it, as {@code \g} and {@code \r} do). Ending it there keeps every statement one
+ * contiguous span of the source; meta-commands inside a statement are rare in migrations.
  */
 public final class SqlSplitter {
 
@@ -66,6 +76,9 @@ public final class SqlSplitter {
         done.add(piece);
         lastTerminated = piece;
         lastTerminatorLine = t.end().line();
+        if (t.type() == TokenType.PSQL_META_COMMAND && PsqlMetaCommand.isCopyFromStdin(t.text())) {
+          lexer.expectCopyData();
+        }
       }
       case SEMICOLON -> {
         if (current == null) {
