@@ -15,14 +15,28 @@ import java.util.regex.Pattern;
  * line, backslashes included ({@code \copy}, {@code \!}, {@code \h}, {@code \ef}, {@code \sf} …),
  * as do {@code \o}, {@code \g}, {@code \w} when their argument is a {@code |command}.
  *
- * <p>Not modelled: psql also discards the rest of the line after a command it does not know;
- * here such a command ends like a known one.
+ * <p>psql discards the rest of the line after a command it does not know ({@code \foo \\ SELECT 1}
+ * runs nothing), and so does this: the known commands are those of psql 16 to 18. Not modelled:
+ * psql also discards the rest of the line after a known command that fails when it runs (a
+ * {@code \i} of a missing file), which no reading of the text can foresee.
  */
 final class PsqlMetaCommand {
 
+  /** psql's meta-commands (command.c, exec_command), besides the {@code \d…} and {@code \lo_…} families. */
+  private static final Set<String> KNOWN = Set.of(
+      "a", "bind", "bind_named", "C", "c", "connect", "cd", "close", "close_prepared", "conninfo",
+      "copyright", "crosstabview", "e", "edit", "ef", "ev", "echo", "qecho", "warn", "elif", "else",
+      "endif", "endpipeline", "encoding", "errverbose", "f", "flush", "flushrequest", "g", "gx",
+      "gdesc", "getenv", "getresults", "gexec", "gset", "h", "help", "H", "html", "i", "include",
+      "ir", "include_relative", "if", "l", "list", "lx", "listx", "l+", "list+", "lx+", "listx+",
+      "l+x", "list+x", "o", "out", "p", "print", "parse", "password", "prompt", "pset", "q", "quit",
+      "r", "reset", "restrict", "unrestrict", "s", "sendpipeline", "set", "setenv", "sf", "sf+",
+      "sv", "sv+", "startpipeline", "syncpipeline", "t", "T", "timing", "unset", "w", "write",
+      "watch", "x", "z", "zS", "zx", "zSx", "zxS", "!", "?");
+
   /** Commands whose argument is the whole rest of the line (psql's OT_WHOLE_LINE). */
   private static final Set<String> WHOLE_LINE = Set.of(
-      "!", "copy", "h", "help", "ef", "ev", "sf", "sf+", "sv", "sv+");
+      "!", "h", "help", "ef", "ev", "sf", "sf+", "sv", "sv+");
 
   /** Commands whose first argument, if it starts with {@code |}, runs to the end of the line (OT_FILEPIPE). */
   private static final Set<String> FILE_PIPE = Set.of("o", "out", "g", "gx", "w", "write");
@@ -40,8 +54,8 @@ final class PsqlMetaCommand {
       i++;
     }
     String name = s.substring(start + 1, i);
-    if (name.isEmpty() || WHOLE_LINE.contains(name)) {
-      return lineEnd(s, i); // an empty name is an invalid command: psql discards the line
+    if (!isKnown(name) || WHOLE_LINE.contains(name) || name.equalsIgnoreCase("copy")) {
+      return lineEnd(s, i);
     }
     boolean firstArgument = true;
     while (i < n && !isLineBreak(s.charAt(i))) {
@@ -66,6 +80,10 @@ final class PsqlMetaCommand {
       }
     }
     return i;
+  }
+
+  private static boolean isKnown(String name) {
+    return KNOWN.contains(name) || name.equalsIgnoreCase("copy") || name.startsWith("d") || name.startsWith("lo_");
   }
 
   /** Whether {@code text}, a whole meta-command, is {@code \copy … from stdin}: data follows it. */

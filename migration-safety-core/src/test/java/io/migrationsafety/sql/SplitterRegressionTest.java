@@ -94,6 +94,18 @@ class SplitterRegressionTest {
   }
 
   @Test
+  void discards_the_rest_of_the_line_after_an_unknown_meta_command_as_psql_does() {
+    // Found by running random scripts through psql 15: "\'(1-e$$e" is an unknown command named
+    // "'(1-e$$e", after which psql throws the whole line away, "\echo x \\ U&'" included.
+    assertThat(texts(split("\\'(1-e$$e \\echo x \\\\ U&'\nSELECT 1;")))
+        .containsExactly("\\'(1-e$$e \\echo x \\\\ U&'", "SELECT 1");
+    assertThat(texts(split("\\foo \\\\ SELECT 1;\n"))).containsExactly("\\foo \\\\ SELECT 1;");
+    assertThat(texts(split("\\dt+ x \\\\ SELECT 1;\n"))).containsExactly("\\dt+ x \\\\", "SELECT 1");
+    assertThat(split("\\COPY m FROM STDIN\n1\n\\.\n")).extracting(SqlStatement::kind)
+        .containsExactly(SqlStatement.Kind.PSQL_META_COMMAND, SqlStatement.Kind.COPY_DATA);
+  }
+
+  @Test
   void ends_a_number_at_a_failed_exponent_so_the_dashes_after_it_are_no_comment() {
     // scan.l reads "1e-" as one (bad) token: the next "-" is an operator, not the start of "--".
     assertThat(texts(split("SELECT 1e--;\nSELECT 2;"))).containsExactly("SELECT 1e--", "SELECT 2");
