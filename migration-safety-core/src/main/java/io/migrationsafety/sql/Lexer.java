@@ -12,7 +12,10 @@ import java.util.List;
  *
  * <p>Strings are read with {@code standard_conforming_strings} on (the default since PostgreSQL
  * 9.1): a backslash is an ordinary character except in {@code E'…'} strings. A string constant
- * continued on another line ({@code 'a'} newline {@code 'b'}) is one token, as in scan.l.
+ * continued on another line ({@code 'a'} newline {@code 'b'}) is one token, as in scan.l. Here the
+ * server is followed, not psql: psql scans a script line by line without the line breaks, so it
+ * never sees a continuation, and cuts {@code SELECT E'a'} newline {@code '\';'} at the quoted
+ * semicolon, sending a statement the server rejects as unterminated.
  *
  * <p>Runs in one pass, linear in the input: each character is looked at a bounded number of times.
  */
