@@ -125,6 +125,20 @@ class SplitterRegressionTest {
   }
 
   @Test
+  void opens_a_routine_body_only_at_begin_atomic_and_ignores_labels_named_case_or_end() {
+    // psql counts every BEGIN and END word: "AS begin" merged the next statement into this one,
+    // "AS end" cut the body short. The server reads them as labels (begin_atomic_labels.sql).
+    assertThat(texts(split("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1 AS begin; END;\nSELECT 2;")))
+        .containsExactly("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1 AS begin; END", "SELECT 2");
+    assertThat(texts(split("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT t.end FROM t; END;")))
+        .containsExactly("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT t.end FROM t; END");
+    assertThat(texts(split("CREATE FUNCTION begin() RETURNS int LANGUAGE sql RETURN 7;\nSELECT 2;")))
+        .containsExactly("CREATE FUNCTION begin() RETURNS int LANGUAGE sql RETURN 7", "SELECT 2");
+    assertThat(texts(split("create procedure p() begin /* body */ atomic select case when true then 1 end as case; end;\nselect 2;")))
+        .containsExactly("create procedure p() begin /* body */ atomic select case when true then 1 end as case; end", "select 2");
+  }
+
+  @Test
   void rejects_a_nul_byte_anywhere_with_its_position() {
     // NUL bytes inside comments and meta-commands were let through.
     assertThatThrownBy(() -> split("SELECT 1; -- a\0b\n"))
