@@ -99,6 +99,50 @@ class SplitterExecutesOnPostgresTest {
     }
   }
 
+  /**
+   * What the lexer makes of each string constant and quoted identifier of the corpus is what
+   * PostgreSQL makes of it: {@code SELECT <string>} returns {@link Token#stringValue()}, and
+   * {@code SELECT 1 AS <identifier>} is labelled {@link Token#identifier()}. Bit strings are left
+   * out (their value is bits, not text), and so are {@code U&} constants with a {@code UESCAPE}
+   * clause, which is a token of its own that the value methods do not see.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("scripts")
+  void every_string_and_quoted_identifier_has_the_value_postgres_gives_it(CorpusScript script) throws SQLException {
+    List<String> mismatches = new ArrayList<>();
+    int checked = 0;
+    try (Connection connection = connect(); Statement st = connection.createStatement()) {
+      st.setEscapeProcessing(false);
+      for (SqlStatement s : SqlSplitter.split(script.source(), script.name()).statements()) {
+        List<Token> tokens = s.tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+          Token t = tokens.get(i);
+          boolean uescape = i + 1 < tokens.size() && tokens.get(i + 1).is("uescape");
+          String first = t.text().substring(0, 1).toUpperCase(java.util.Locale.ROOT);
+          if ((t.type() == TokenType.STRING || t.type() == TokenType.DOLLAR_STRING) && !uescape
+              && !first.equals("B") && !first.equals("X")) {
+            try (var rs = st.executeQuery("SELECT " + t.text())) {
+              rs.next();
+              checked++;
+              if (!rs.getString(1).equals(t.stringValue())) {
+                mismatches.add(t.text() + " is " + rs.getString(1) + " to PostgreSQL, " + t.stringValue() + " to the lexer");
+              }
+            }
+          } else if (t.type() == TokenType.QUOTED_IDENTIFIER && !uescape) {
+            try (var rs = st.executeQuery("SELECT 1 AS " + t.text())) {
+              checked++;
+              if (!rs.getMetaData().getColumnLabel(1).equals(t.identifier())) {
+                mismatches.add(t.text() + " is " + rs.getMetaData().getColumnLabel(1) + " to PostgreSQL, "
+                    + t.identifier() + " to the lexer");
+              }
+            }
+          }
+        }
+      }
+    }
+    assertThat(mismatches).as("values in %s (%d checked)", script, checked).isEmpty();
+  }
+
   /** The instrument itself: two commands sent as one statement are seen as two. */
   @Test
   void two_commands_sent_as_one_statement_are_seen_as_two() throws SQLException {
