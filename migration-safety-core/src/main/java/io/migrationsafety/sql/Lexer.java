@@ -18,6 +18,9 @@ import java.util.List;
  * semicolon, sending a statement the server rejects as unterminated.
  *
  * <p>Runs in one pass, linear in the input: each character is looked at a bounded number of times.
+ *
+ * <p>One class, longer than most, because scan.l's rules share one cursor and line count; psql's
+ * meta-command rules, which do not, are in {@link PsqlMetaCommand}.
  */
 public final class Lexer {
 
