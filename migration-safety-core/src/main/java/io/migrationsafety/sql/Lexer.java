@@ -11,9 +11,16 @@ import java.util.List;
  * name the file, line and column.
  *
  * <p>Strings are read with {@code standard_conforming_strings} on (the default since PostgreSQL
- * 9.1): a backslash is an ordinary character except in {@code E'…'} strings.
+ * 9.1): a backslash is an ordinary character except in {@code E'…'} strings. A string constant
+ * continued on another line ({@code 'a'} newline {@code 'b'}) is one token, as in scan.l. Here the
+ * server is followed, not psql: psql scans a script line by line without the line breaks, so it
+ * never sees a continuation, and cuts {@code SELECT E'a'} newline {@code '\';'} at the quoted
+ * semicolon, sending a statement the server rejects as unterminated.
  *
  * <p>Runs in one pass, linear in the input: each character is looked at a bounded number of times.
+ *
+ * <p>One class, longer than most, because scan.l's rules share one cursor and line count; psql's
+ * meta-command rules, which do not, are in {@link PsqlMetaCommand}.
  */
 public final class Lexer {
 
@@ -23,7 +30,8 @@ public final class Lexer {
   private int pos;
   private int line = 1;
   private int lineStart;
-  private boolean copyDataPending;
+  private int copyDataPending;
+  private boolean checkedForNul;
 
   public Lexer(String source, String file) {
     this.source = source;
@@ -42,19 +50,24 @@ public final class Lexer {
   }
 
   /**
-   * Announces that the statement just ended was {@code COPY … FROM STDIN}: the lines after the
-   * current one, up to a line holding only {@code \.}, are its data and become one
-   * {@link TokenType#COPY_DATA} token.
+   * Announces that the statement just ended was {@code COPY … FROM STDIN} (or psql's
+   * {@code \copy … from stdin}): the lines after the current one, up to a line holding only
+   * {@code \.}, are its data and become one {@link TokenType#COPY_DATA} token. Announced twice on
+   * one line, two data blocks follow, one after the other, as psql reads them.
    */
   void expectCopyData() {
-    copyDataPending = true;
+    copyDataPending++;
   }
 
   /** The next token, or {@code null} at the end of the input. */
   public Token next() {
+    if (!checkedForNul) {
+      checkedForNul = true;
+      rejectNul();
+    }
     skipWhitespace();
-    if (copyDataPending && atLineStart()) {
-      copyDataPending = false;
+    if (copyDataPending > 0 && atLineStart()) {
+      copyDataPending--;
       if (pos < length) {
         return copyData();
       }
@@ -81,12 +94,22 @@ public final class Lexer {
       case ';' -> type = single(TokenType.SEMICOLON);
       case ':' -> type = colon();
       case '.' -> type = isDigit(peek(1)) ? number() : dot();
-      case '\\' -> type = metaCommand();
-      case '\0' -> throw error(startLine, startColumn,
-          "NUL byte in the script: this looks like a binary file, not SQL");
+      case '\\' -> type = backslash();
       default -> type = other(c, startLine, startColumn);
     }
     return new Token(type, source.substring(start, pos), start, startLine, startColumn);
+  }
+
+  /**
+   * A server never receives a NUL byte (the protocol ends strings with it), and no text file holds
+   * one: the script is binary. Checked once, before the first token, in linear time.
+   */
+  private void rejectNul() {
+    int nul = source.indexOf('\0');
+    if (nul >= 0) {
+      SourcePosition at = SourcePosition.START.advance(source.substring(0, nul));
+      throw error(at.line(), at.column(), "NUL byte in the script: this looks like a binary file, not SQL");
+    }
   }
 
   private TokenType other(char c, int startLine, int startColumn) {
@@ -109,9 +132,7 @@ public final class Lexer {
     }
     if (isIdentStart(c)) {
       pos++;
-      while (pos < length && isIdentCont(source.charAt(pos))) {
-        pos++;
-      }
+      identifierRest();
       return TokenType.IDENTIFIER;
     }
     if (isOperatorChar(c)) {
@@ -122,24 +143,30 @@ public final class Lexer {
     return TokenType.OPERATOR;
   }
 
+  private void identifierRest() {
+    while (pos < length && isIdentCont(source.charAt(pos))) {
+      pos++;
+    }
+  }
+
   private void skipWhitespace() {
     while (pos < length) {
       char c = source.charAt(pos);
       if (c == '\n') {
         pos++;
         newLine();
-        if (copyDataPending) {
+        if (copyDataPending > 0) {
           return;
         }
       } else if (c == '\r') {
         pos++;
         if (peek(0) != '\n') {
           newLine();
-          if (copyDataPending) {
+          if (copyDataPending > 0) {
             return;
           }
         }
-      } else if (c == ' ' || c == '\t' || c == '\f' || c == 0x0B) {
+      } else if (isHorizontalSpace(c)) {
         pos++;
       } else {
         return;
@@ -189,9 +216,7 @@ public final class Lexer {
   }
 
   private TokenType lineComment() {
-    while (pos < length && source.charAt(pos) != '\n' && source.charAt(pos) != '\r') {
-      pos++;
-    }
+    pos = lineEnd(pos);
     return TokenType.LINE_COMMENT;
   }
 
@@ -216,9 +241,29 @@ public final class Lexer {
     throw error(startLine, startColumn, "unterminated /* comment (block comments nest in PostgreSQL: every /* needs its */)");
   }
 
+  /**
+   * A quoted identifier, or a string constant together with its continuations: in scan.l a string
+   * closed and opened again after whitespace holding a line break ({@code 'a'} newline
+   * {@code 'b'}) is one constant, and an {@code E'…'} string keeps its backslash escapes in the
+   * parts that continue it.
+   */
   private TokenType quoted(char quote, boolean backslashEscapes, TokenType type, String what,
       int startLine, int startColumn) {
-    pos++; // the opening quote
+    while (true) {
+      pos++; // the opening quote
+      if (!closeQuote(quote, backslashEscapes)) {
+        throw error(startLine, startColumn, "unterminated " + what + " (missing closing " + quote + ")");
+      }
+      int next = quote == '\'' ? continuation(pos) : -1;
+      if (next < 0) {
+        return type;
+      }
+      advanceTo(next);
+    }
+  }
+
+  /** Reads up to and past the closing quote; false when the input ends first. */
+  private boolean closeQuote(char quote, boolean backslashEscapes) {
     while (pos < length) {
       char c = source.charAt(pos);
       if (c == quote) {
@@ -227,19 +272,57 @@ public final class Lexer {
           continue;
         }
         pos++;
-        return type;
+        return true;
       }
       if (backslashEscapes && c == '\\' && pos + 1 < length) {
         pos++;
         advanceOne(source.charAt(pos));
         continue;
       }
-      if (c == '\0') {
-        throw error(line, pos - lineStart + 1, "NUL byte inside a " + what + ": this looks like a binary file, not SQL");
-      }
       advanceOne(c);
     }
-    throw error(startLine, startColumn, "unterminated " + what + " (missing closing " + quote + ")");
+    return false;
+  }
+
+  /**
+   * Where a string constant continues after its closing quote at {@code from}, or -1: scan.l's
+   * {@code quotecontinue}, that is spaces, tabs and {@code --} comments, a line break, then any
+   * whitespace and {@code --} comment lines, then a quote.
+   */
+  private int continuation(int from) {
+    int i = from;
+    while (true) {
+      if (i >= length) {
+        return -1;
+      }
+      char c = source.charAt(i);
+      if (c == '\n' || c == '\r') {
+        i++;
+        break;
+      }
+      if (isHorizontalSpace(c)) {
+        i++;
+      } else if (c == '-' && i + 1 < length && source.charAt(i + 1) == '-') {
+        i = lineEnd(i);
+      } else {
+        return -1;
+      }
+    }
+    while (i < length) {
+      char c = source.charAt(i);
+      if (c == '\n' || c == '\r' || isHorizontalSpace(c)) {
+        i++;
+      } else if (c == '-' && i + 1 < length && source.charAt(i + 1) == '-') {
+        i = lineEnd(i);
+        if (i >= length) {
+          return -1; // a comment here must end with a line break
+        }
+        i++;
+      } else {
+        break;
+      }
+    }
+    return i < length && source.charAt(i) == '\'' ? i : -1;
   }
 
   /** {@code $1} parameter, {@code $tag$ … $tag$} string, or a lone {@code $}. */
@@ -249,6 +332,7 @@ public final class Lexer {
       while (pos < length && isDigit(source.charAt(pos))) {
         pos++;
       }
+      trailingJunk();
       return TokenType.PARAMETER;
     }
     int tagEnd = pos + 1;
@@ -268,16 +352,15 @@ public final class Lexer {
     if (close < 0) {
       throw error(startLine, startColumn, "unterminated dollar-quoted string (missing closing " + delimiter + ")");
     }
-    int end = close + delimiter.length();
-    int nul = indexOfNul(pos, end);
-    if (nul >= 0) {
-      advanceTo(nul);
-      throw error(line, pos - lineStart + 1, "NUL byte inside a dollar-quoted string: this looks like a binary file, not SQL");
-    }
-    advanceTo(end);
+    advanceTo(close + delimiter.length());
     return TokenType.DOLLAR_STRING;
   }
 
+  /**
+   * A numeric constant, with what scan.l reads as part of it: {@code 1e-} ({@code realfail}, so
+   * {@code 1e--x} holds no comment) and an identifier glued to it ({@code 1end}, the
+   * {@code integer_junk} the server rejects), which is therefore no key word.
+   */
   private TokenType number() {
     if (source.charAt(pos) == '0' && (peek(1) == 'x' || peek(1) == 'X' || peek(1) == 'o'
         || peek(1) == 'O' || peek(1) == 'b' || peek(1) == 'B') && isHexDigit(peek(2))) {
@@ -285,6 +368,7 @@ public final class Lexer {
       while (pos < length && (isHexDigit(source.charAt(pos)) || source.charAt(pos) == '_')) {
         pos++;
       }
+      trailingJunk();
       return TokenType.NUMBER;
     }
     digits();
@@ -292,12 +376,26 @@ public final class Lexer {
       pos++;
       digits();
     }
-    if ((peek(0) == 'e' || peek(0) == 'E')
-        && (isDigit(peek(1)) || ((peek(1) == '+' || peek(1) == '-') && isDigit(peek(2))))) {
-      pos += 2;
-      digits();
+    if (peek(0) == 'e' || peek(0) == 'E') {
+      if (isDigit(peek(1))) {
+        pos++;
+        digits();
+      } else if (peek(1) == '+' || peek(1) == '-') {
+        pos += 2;
+        if (!isDigit(peek(0))) {
+          return TokenType.NUMBER; // realfail: the sign belongs to the number, the rest does not
+        }
+        digits();
+      }
     }
+    trailingJunk();
     return TokenType.NUMBER;
+  }
+
+  private void trailingJunk() {
+    if (pos < length && isIdentStart(source.charAt(pos))) {
+      identifierRest();
+    }
   }
 
   private void digits() {
@@ -338,11 +436,20 @@ public final class Lexer {
     return TokenType.OPERATOR;
   }
 
-  /** psql reads a backslash outside quotes as a meta-command that runs to the end of the line. */
-  private TokenType metaCommand() {
-    while (pos < length && source.charAt(pos) != '\n' && source.charAt(pos) != '\r') {
-      pos++;
+  /**
+   * A backslash outside quotes and comments: psql's {@code \;} and {@code \:} put a plain
+   * semicolon or colon into the query (psqlscan.l); any other backslash starts a meta-command.
+   */
+  private TokenType backslash() {
+    if (peek(1) == ';') {
+      pos += 2;
+      return TokenType.SEMICOLON;
     }
+    if (peek(1) == ':') {
+      pos += 2;
+      return TokenType.COLON;
+    }
+    pos = PsqlMetaCommand.end(source, pos);
     return TokenType.PSQL_META_COMMAND;
   }
 
@@ -354,16 +461,8 @@ public final class Lexer {
     int start = pos;
     int startLine = line;
     while (pos < length) {
-      int eol = pos;
-      while (eol < length && source.charAt(eol) != '\n' && source.charAt(eol) != '\r') {
-        eol++;
-      }
+      int eol = lineEnd(pos);
       boolean terminator = eol - pos == 2 && source.charAt(pos) == '\\' && source.charAt(pos + 1) == '.';
-      int nul = indexOfNul(pos, eol);
-      if (nul >= 0) {
-        pos = nul;
-        throw error(line, pos - lineStart + 1, "NUL byte in COPY data: this looks like a binary file, not SQL");
-      }
       pos = eol;
       if (terminator) {
         break;
@@ -375,14 +474,13 @@ public final class Lexer {
     return new Token(TokenType.COPY_DATA, source.substring(start, pos), start, startLine, 1);
   }
 
-  /** The first NUL in [from, to), or -1: bounded, so that the lexer stays linear. */
-  private int indexOfNul(int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (source.charAt(i) == '\0') {
-        return i;
-      }
+  /** The offset of the first line break at or after {@code from}, or the end of the input. */
+  private int lineEnd(int from) {
+    int i = from;
+    while (i < length && source.charAt(i) != '\n' && source.charAt(i) != '\r') {
+      i++;
     }
-    return -1;
+    return i;
   }
 
   private void skipOneLineBreak() {
@@ -420,6 +518,11 @@ public final class Lexer {
 
   private static boolean isHexDigit(char c) {
     return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  /** Whitespace other than line breaks: space, tab, form feed, vertical tab (scan.l's set). */
+  private static boolean isHorizontalSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == 0x0B;
   }
 
   static boolean isIdentStart(char c) {

@@ -12,23 +12,62 @@ final class Literals {
     return text.substring(1, text.length() - 1).replace("\"\"", "\"");
   }
 
+  /**
+   * The value of a string constant token. A constant continued on other lines ({@code 'a'} newline
+   * {@code 'b'}) is one token; its parts are joined before escapes are undone, as scan.l does.
+   */
   static String stringValue(String text) {
     char first = text.charAt(0);
     if (first == '$') {
       int tagEnd = text.indexOf('$', 1);
       return text.substring(tagEnd + 1, text.length() - (tagEnd + 1));
     }
-    if (first == '\'') {
-      return text.substring(1, text.length() - 1).replace("''", "'");
+    int quote = text.indexOf('\'');
+    boolean backslashEscapes = quote == 1 && (first == 'E' || first == 'e');
+    String body = joinedParts(text, quote, backslashEscapes);
+    if (backslashEscapes) {
+      return unescapeBackslashes(body);
     }
-    if (first == 'E' || first == 'e') {
-      return unescapeBackslashes(text.substring(2, text.length() - 1));
+    if (quote == 2) { // U&'…'
+      return decodeUnicodeEscapes(body.replace("''", "'"));
     }
-    if ((first == 'U' || first == 'u') && text.length() > 2 && text.charAt(1) == '&') {
-      return decodeUnicodeEscapes(text.substring(3, text.length() - 1).replace("''", "'"));
+    // '…', and B'…', X'…', N'…': a one-letter prefix before a standard string.
+    return body.replace("''", "'");
+  }
+
+  /**
+   * The text inside the quotes of every part of a string constant, joined, with doubled quotes
+   * and backslash escapes still in place. Parts are separated by whitespace and {@code --}
+   * comments.
+   */
+  private static String joinedParts(String text, int firstQuote, boolean backslashEscapes) {
+    StringBuilder body = new StringBuilder(text.length());
+    int i = firstQuote;
+    while (i < text.length() && text.charAt(i) == '\'') {
+      int start = ++i;
+      while (i < text.length()) {
+        char c = text.charAt(i);
+        if (c == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+          i += 2;
+        } else if (c == '\'') {
+          break;
+        } else {
+          i += backslashEscapes && c == '\\' ? 2 : 1;
+        }
+      }
+      body.append(text, start, Math.min(i, text.length()));
+      i++; // the closing quote
+      while (i < text.length() && text.charAt(i) != '\'') {
+        if (text.charAt(i) == '-' && i + 1 < text.length() && text.charAt(i + 1) == '-') {
+          while (i < text.length() && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+          }
+        } else {
+          i++;
+        }
+      }
     }
-    // B'…', X'…', N'…': a one-letter prefix before a standard string.
-    return text.substring(2, text.length() - 1).replace("''", "'");
+    return body.toString();
   }
 
   private static String unescapeBackslashes(String body) {

@@ -47,7 +47,7 @@ public final class ScriptReader {
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       int bad = in.position();
-      String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+      String before = withoutByteOrderMark(new String(bytes, 0, bad, StandardCharsets.UTF_8));
       SourcePosition at = SourcePosition.START.advance(before);
       throw new SqlSyntaxException(file, at.line(), at.column(), String.format(
           "invalid UTF-8 (byte 0x%02X at byte offset %d): save the file as UTF-8",
@@ -62,7 +62,11 @@ public final class ScriptReader {
       throw new SqlSyntaxException(file, 1, 1, "invalid UTF-8: " + e.getMessage());
     }
     out.flip();
-    String text = out.toString();
+    return withoutByteOrderMark(out.toString());
+  }
+
+  /** Drops a leading byte-order mark: it is no character of the script, nor a column of line 1. */
+  private static String withoutByteOrderMark(String text) {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 }

@@ -8,9 +8,26 @@ import java.util.List;
  * semicolon outside quotes, comments, parentheses and {@code BEGIN ATOMIC … END} bodies.
  *
  * <p>Also as psql does: a backslash line is a meta-command (reported as its own piece, never
- * interpreted; one in the middle of a statement ends that statement), the lines after
- * {@code COPY … FROM stdin;} up to {@code \.} are data, and a last statement without a semicolon
- * still counts. Empty statements (a lone {@code ;}) are separators, not statements.
+ * interpreted), the lines after
+ * {@code COPY … FROM stdin;} or {@code \copy … from stdin} up to {@code \.} are data, and a last
+ * statement without a semicolon still counts. Empty statements (a lone {@code ;}) are separators,
+ * not statements.
+ *
+ * <p>psql's {@code \;} separates statements here like {@code ;}: psql sends the commands on both
+ * sides in one query string, but the server runs them as separate commands, so each is reviewed
+ * as one (only their shared implicit transaction is lost).
+ *
+ * <p>A {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE … BEGIN ATOMIC … END} body is kept whole, as
+ * psql keeps it, counting {@code CASE … END} inside; but where psql's word counting and the
+ * server's grammar differ, the server wins: only {@code BEGIN ATOMIC} opens a body, and
+ * {@code begin}, {@code case} or {@code end} used as a name ({@code AS end}, {@code t.end}, a
+ * function named {@code begin}) opens or closes nothing. psql would send such a statement merged
+ * with the next ones, or cut inside its body.
+ *
+ * <p>Unlike psql, a meta-command in the middle of a statement ends that statement: psql keeps what
+ * it has read of the statement and goes on collecting it after the meta-command (unless that sends
+ * or resets it, as {@code \g} and {@code \r} do). Ending it there keeps every statement one
+ * contiguous span of the source; meta-commands inside a statement are rare in migrations.
  */
 public final class SqlSplitter {
 
@@ -66,6 +83,9 @@ public final class SqlSplitter {
         done.add(piece);
         lastTerminated = piece;
         lastTerminatorLine = t.end().line();
+        if (t.type() == TokenType.PSQL_META_COMMAND && PsqlMetaCommand.isCopyFromStdin(t.text())) {
+          lexer.expectCopyData();
+        }
       }
       case SEMICOLON -> {
         if (current == null) {
@@ -123,8 +143,9 @@ public final class SqlSplitter {
     boolean terminated;
     int parenDepth;
     int beginDepth;
-    // psql's heuristic for CREATE [OR REPLACE] FUNCTION|PROCEDURE … BEGIN ATOMIC … END (psqlscan.l):
-    // the first letters of the first four identifiers, where they are one of its key words.
+    // psql's test for CREATE [OR REPLACE] FUNCTION|PROCEDURE, whose BEGIN ATOMIC … END body holds
+    // semicolons (psqlscan.l): the first letters of the first four identifiers, where they are
+    // one of its key words.
     final char[] leadingWords = new char[4];
     int identifierCount;
 
@@ -174,14 +195,21 @@ public final class SqlSplitter {
       if (!routine || parenDepth != 0) {
         return;
       }
-      if (t.is("begin")) {
-        beginDepth++;
-      } else if (t.is("case")) {
+      // psql counts every BEGIN, CASE and END; the server's grammar is followed where they differ:
+      // a body opens at BEGIN ATOMIC only (not at a function named begin, nor at AS begin), and
+      // CASE or END written as a label (AS end, t.end) opens or closes nothing.
+      Token previous = tokens.size() >= 2 ? tokens.get(tokens.size() - 2) : null;
+      boolean label = previous != null && (previous.is("as") || previous.type() == TokenType.DOT);
+      if (t.is("atomic")) {
+        if (previous != null && previous.is("begin")) {
+          beginDepth++;
+        }
+      } else if (t.is("case") && !label) {
         // CASE also ends with END; it only matters inside a BEGIN.
         if (beginDepth >= 1) {
           beginDepth++;
         }
-      } else if (t.is("end") && beginDepth > 0) {
+      } else if (t.is("end") && !label && beginDepth > 0) {
         beginDepth--;
       }
     }

@@ -103,7 +103,7 @@ final class Constraints {
    * kept as one expression whose volatility is that of its elements and predicate.
    */
   private static SqlExpression exclusion(TokenCursor c, Builder b) {
-    String method = c.accept("using") ? c.name() : "gist";
+    String method = c.accept("using") ? c.name() : "btree";
     String elements = c.parenthesized();
     indexParameters(c, b);
     String predicate = c.accept("where") ? c.parenthesized() : null;
