@@ -98,6 +98,10 @@ final class ColumnAlterReplay {
       if (!column.notNull()) {
         return Change.fail(AlterTables.columnOf(table, column) + " must be NOT NULL before identity can be added");
       }
+      String typeProblem = NewColumns.identityTypeProblem(table.name(), column.name(), column.type());
+      if (typeProblem != null) {
+        return Change.fail(typeProblem);
+      }
       Schema result = schema.withTable(Tables.withColumn(table, column.name(), c -> c.withIdentity(op.identity())));
       if (table.name().equals(replay.relation(op.table().name()))) {
         QualifiedName sequence = NewColumns.sequenceName(schema, table.name(), column.name(),

@@ -34,6 +34,10 @@ final class ColumnReplay {
       if (table.column(name).isPresent()) {
         return op.ifNotExists() ? Change.ok(replay.before) : Change.fail(Problems.columnExists(name, table.name()));
       }
+      if (op.column().identity() != null
+          && NewColumns.identityTypeProblem(table.name(), name, op.column().type()) != null) {
+        return Change.fail(NewColumns.identityTypeProblem(table.name(), name, op.column().type()));
+      }
       NewColumns.Made made = NewColumns.make(replay.before, table.name(), op.column(), replay.defaultSchema);
       Schema schema = replay.before;
       if (made.sequence() != null) {

@@ -74,6 +74,9 @@ final class IndexColumnNames {
         return null;
       }
     }
+    if (tokens.get(from).is("case") && tokens.get(to).is("end")) {
+      return "case";
+    }
     int lastCast = -1;
     for (int i = from; i <= to; i++) {
       Token t = tokens.get(i);
@@ -98,9 +101,6 @@ final class IndexColumnNames {
       return typeName(tokens, lastCast + 1, to);
     }
     Token first = tokens.get(from);
-    if (first.type() == TokenType.IDENTIFIER && first.identifier().equals("case")) {
-      return "case";
-    }
     if (first.type() == TokenType.IDENTIFIER && first.identifier().equals("array")) {
       return "array";
     }

@@ -82,4 +82,15 @@ final class NewColumns {
     return new SqlExpression("nextval('" + name.replace("'", "''") + "'::regclass)", Volatility.VOLATILE,
         List.of("nextval"));
   }
+
+  private static final java.util.Set<String> IDENTITY_TYPES = java.util.Set.of("smallint", "integer", "bigint");
+
+  /** Why {@code type} cannot be an identity column's type, or {@code null} when it can. */
+  static String identityTypeProblem(QualifiedName table, String column, DataType type) {
+    if (IDENTITY_TYPES.contains(type.name()) && type.arrayDimensions() == 0) {
+      return null;
+    }
+    return "identity column " + Problems.quoted(column) + " of table " + table.sql()
+        + " must be smallint, integer or bigint, not " + type.sql();
+  }
 }

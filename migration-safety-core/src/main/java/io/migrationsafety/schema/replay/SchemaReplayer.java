@@ -82,6 +82,7 @@ public final class SchemaReplayer {
    * @param operation the operation
    * @param defaultSchema the schema unqualified names resolve to ({@code public} when {@code null})
    * @return the schema after the operation, and the problems PostgreSQL would have raised
+   * @throws NullPointerException only when {@code before} or {@code operation} is {@code null}
    */
   public static ReplayStep apply(Schema before, Operation operation, String defaultSchema) {
     Objects.requireNonNull(before, "before");

@@ -74,6 +74,10 @@ final class TableReplay {
         return replay.fail("column " + Problems.quoted(definition.name()) + " is declared twice in table " + name.sql());
       }
       declared.add(definition.name());
+      if (definition.identity() != null
+          && NewColumns.identityTypeProblem(name, definition.name(), definition.type()) != null) {
+        return replay.fail(NewColumns.identityTypeProblem(name, definition.name(), definition.type()));
+      }
       NewColumns.Made made = NewColumns.make(schema, name, definition, replay.defaultSchema);
       Column inherited = columns.get(definition.name());
       Column column = made.column();
