@@ -89,6 +89,16 @@ public final class MigrationSafety {
       return this;
     }
 
+    /**
+     * The schema the migrations start from, read now from a snapshot file
+     * ({@link io.migrationsafety.schema.SchemaSnapshot}).
+     *
+     * @throws io.migrationsafety.schema.SchemaSnapshotException when the file is unreadable or invalid
+     */
+    public Builder schema(Path snapshot) {
+      return schema(io.migrationsafety.schema.SchemaSnapshot.load(snapshot));
+    }
+
     /** A rule to run besides the built-in ones. */
     public Builder rule(Rule rule) {
       rules.add(Objects.requireNonNull(rule, "rule"));

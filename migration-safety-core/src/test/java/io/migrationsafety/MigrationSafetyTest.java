@@ -133,4 +133,35 @@ class MigrationSafetyTest {
     assertThatThrownBy(() -> MigrationSafety.builder().postgresVersion(9).build())
         .isInstanceOf(MigrationSafetyException.class).hasMessageContaining("12 to 18");
   }
+
+  @Test
+  void a_snapshot_gives_the_review_the_real_table_sizes() throws IOException {
+    write("V1__index.sql", "CREATE INDEX orders_created_idx ON orders (created_at);\n");
+    io.migrationsafety.schema.Schema schema = io.migrationsafety.schema.Schema.empty();
+    for (var statement : io.migrationsafety.parse.SqlParser.parse(
+        "CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz);", "db.sql").statements()) {
+      schema = io.migrationsafety.schema.replay.SchemaReplayer.apply(schema, statement.operations().get(0), "public")
+          .after();
+    }
+    var orders = io.migrationsafety.operation.QualifiedName.of("public", "orders");
+    Path small = dir.resolveSibling(dir.getFileName() + "-small.json");
+    Path large = dir.resolveSibling(dir.getFileName() + "-large.json");
+    io.migrationsafety.schema.SchemaSnapshot.save(schema.withTable(schema.table(orders).orElseThrow().withSize(50L, 8192L)), small);
+    io.migrationsafety.schema.SchemaSnapshot.save(
+        schema.withTable(schema.table(orders).orElseThrow().withSize(2_000_000L, 300_000_000L)), large);
+
+    assertThat(MigrationSafety.builder().schema(small).build().review(dir)).hasVerdict(Verdict.SAFE);
+    assertThat(MigrationSafety.builder().schema(large).build().review(dir)).hasVerdict(Verdict.BLOCKED)
+        .hasFinding("require-concurrent-index");
+  }
+
+  @Test
+  void with_a_known_schema_a_statement_on_a_missing_table_is_a_conflict_and_without_one_it_is_not()
+      throws IOException {
+    write("V1__alter.sql", "ALTER TABLE invoices ADD COLUMN note text;\n");
+
+    assertThat(MigrationSafety.review(dir)).hasNoFindings();
+    assertThat(MigrationSafety.builder().schema(io.migrationsafety.schema.Schema.empty()).build().review(dir))
+        .hasFinding("schema-conflict");
+  }
 }

@@ -37,6 +37,10 @@ final class ReviewCommand implements Callable<Integer> {
       description = "The policy file (default: migration-safety.yml in the working directory, if there is one).")
   private Path policy;
 
+  @Option(names = "--schema", paramLabel = "FILE",
+      description = "A schema snapshot (JSON) of the database the migrations run on: its tables, sizes and indexes.")
+  private Path schema;
+
   @Option(names = "--pg-version", paramLabel = "N",
       description = "Target PostgreSQL major version, 12 to 18 (default: the policy's, else 16).")
   private Integer postgresVersion;
@@ -65,6 +69,9 @@ final class ReviewCommand implements Callable<Integer> {
     }
     if (postgresVersion != null) {
       builder.postgresVersion(postgresVersion);
+    }
+    if (schema != null) {
+      builder.schema(schema);
     }
     if (migrationFormat != null) {
       builder.format(migrationFormat);

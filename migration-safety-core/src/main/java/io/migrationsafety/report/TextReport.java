@@ -36,7 +36,7 @@ final class TextReport {
       finding(out, f, "");
     }
     for (MigrationReview m : review.migrations()) {
-      out.println(label(m.verdict(), true) + "  " + m.file() + paint(DIM, "  (" + m.statements() + " statements"
+      out.println(label(m.verdict(), true) + "  " + m.file() + paint(DIM, "  (" + m.statements() + (m.statements() == 1 ? " statement" : " statements")
           + (m.unrecognized() > 0 ? ", " + m.unrecognized() + " not understood" : "") + ")"));
       for (Finding f : m.findings()) {
         finding(out, f, SourceLines.line(m, f.line()));
