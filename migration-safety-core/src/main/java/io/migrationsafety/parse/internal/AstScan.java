@@ -21,6 +21,8 @@ import net.sf.jsqlparser.expression.ExtractExpression;
 import net.sf.jsqlparser.expression.Function;
 import net.sf.jsqlparser.expression.NextValExpression;
 import net.sf.jsqlparser.expression.TimeKeyExpression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.InExpression;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.AllTableColumns;
@@ -112,16 +114,56 @@ final class AstScan {
     return sorted;
   }
 
+  /** The column references of an expression, outside its subqueries (whose columns are theirs). */
+  static List<Column> columnsOutsideQueries(Object root) {
+    List<Column> columns = new ArrayList<>();
+    walk(root, false, (node, seen) -> {
+      if (node instanceof Column c) {
+        columns.add(c);
+        if (c.getTable() != null) {
+          seen.add(c.getTable());
+        }
+      }
+    });
+    return columns;
+  }
+
+  /**
+   * Whether JSqlParser 5.3 misread an {@code IN} followed by AND or OR: it parses
+   * {@code a IN (1, 2) AND b = 3} as {@code a IN ((1, 2) AND b = 3)} (JSqlParser issues #2244, #2246,
+   * #2356, #2439; fixed after 5.3). Every node is still there, so calls and literals are right, but
+   * the structure is not: a WHERE shape must not be read from such a tree.
+   */
+  static boolean hasMisreadIn(Object root) {
+    boolean[] found = {false};
+    walk(root, true, (node, seen) -> {
+      if (node instanceof InExpression in && !(in.getRightExpression() instanceof ExpressionList)
+          && !(in.getRightExpression() instanceof Select)) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
   private void walk(Object root) {
+    walk(root, true, this::visit);
+  }
+
+  @FunctionalInterface
+  private interface Visitor {
+    void visit(Object node, Set<Object> seen);
+  }
+
+  private static void walk(Object root, boolean intoQueries, Visitor visitor) {
     Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Object> todo = new ArrayDeque<>();
     todo.push(root);
     while (!todo.isEmpty()) {
       Object node = todo.pop();
-      if (!seen.add(node)) {
+      if (!seen.add(node) || (!intoQueries && node != root && node instanceof Select)) {
         continue;
       }
-      visit(node, seen);
+      visitor.visit(node, seen);
       if (node instanceof Collection<?> c) {
         c.forEach(e -> push(todo, e));
       } else if (node instanceof Map<?, ?> m) {

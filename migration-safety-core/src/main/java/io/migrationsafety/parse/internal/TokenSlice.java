@@ -102,14 +102,19 @@ final class TokenSlice {
 
   /** A cursor over this slice, for the recursive-descent readers. */
   TokenCursor cursor() {
+    return new TokenCursor(statement());
+  }
+
+  /** This slice as a statement of its own (the statement under EXPLAIN), for {@link StatementParser}. */
+  SqlStatement statement() {
     if (tokens.isEmpty()) {
-      return new TokenCursor(new SqlStatement(0, SqlStatement.Kind.SQL, "",
-          new SourceSpan(SourcePosition.START, SourcePosition.START), List.of(), List.of(), true));
+      return new SqlStatement(0, SqlStatement.Kind.SQL, "",
+          new SourceSpan(SourcePosition.START, SourcePosition.START), List.of(), List.of(), true);
     }
     Token first = tokens.get(0);
     Token last = tokens.get(tokens.size() - 1);
-    return new TokenCursor(new SqlStatement(0, SqlStatement.Kind.SQL, text(),
-        new SourceSpan(first.start(), last.end()), tokens, List.of(), true));
+    return new SqlStatement(0, SqlStatement.Kind.SQL, text(), new SourceSpan(first.start(), last.end()), tokens,
+        List.of(), true);
   }
 
   /**
@@ -183,6 +188,18 @@ final class TokenSlice {
       }
       return false;
     });
+  }
+
+  /** The parts between top-level commas (one part, this slice, when there is none). */
+  List<TokenSlice> commaSeparated() {
+    List<TokenSlice> parts = new ArrayList<>();
+    int start = 0;
+    while (start <= tokens.size()) {
+      int comma = find(start, i -> tokens.get(i).type() == TokenType.COMMA);
+      parts.add(slice(start, Math.min(comma, tokens.size())));
+      start = comma + 1;
+    }
+    return parts;
   }
 
   /** The deepest bracket nesting; -1 when brackets do not balance. */
