@@ -17,7 +17,8 @@ import java.util.Set;
  */
 public final class StatementParser {
 
-  private static final List<StatementFamily> FAMILIES = List.of();
+  private static final List<StatementFamily> FAMILIES = List.of(
+      new DmlStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 
