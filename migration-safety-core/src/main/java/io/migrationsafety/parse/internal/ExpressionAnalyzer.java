@@ -3,20 +3,26 @@ package io.migrationsafety.parse.internal;
 import io.migrationsafety.operation.SqlExpression;
 import io.migrationsafety.operation.Volatility;
 import io.migrationsafety.sql.Lexer;
-import io.migrationsafety.sql.SqlSyntaxException;
 import io.migrationsafety.sql.Token;
-import io.migrationsafety.sql.TokenType;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Objects;
 
 /**
  * Finds the functions an expression calls and classifies its volatility, from the volatility
- * PostgreSQL's catalog declares for its built-in functions ({@code pg_proc.provolatile}).
- * A function it does not know makes the expression {@link Volatility#UNKNOWN}, which safety
- * analysis treats as volatile.
+ * PostgreSQL's catalog declares for its built-in functions ({@code pg_proc.provolatile}, see
+ * {@link FunctionVolatility}). A function it does not know makes the expression
+ * {@link Volatility#UNKNOWN}, which safety analysis treats as volatile. Casts, operators,
+ * {@code CASE}, {@code COALESCE}, literals, {@code ARRAY[…]} and typed literals
+ * ({@code interval '1 day'}) are immutable.
+ *
+ * <p>The expression is parsed with JSqlParser, which tells calls from the syntax that merely looks
+ * like them. JSqlParser rejects some valid PostgreSQL ({@code COLLATE}, {@code OPERATOR(…)},
+ * string continuation across lines, psql variables) and is only given input of bounded size and
+ * nesting (see {@link GuardedJSqlParser}); what it does not take is read from the tokens by
+ * {@link TokenFunctions}, which errs towards reporting a call. Either way the result has the same
+ * form and never loses a call: the token reading reports at least the calls JSqlParser would.
+ *
+ * <p>Never throws on a string; thread-safe.
  */
 public final class ExpressionAnalyzer {
 
@@ -24,74 +30,60 @@ public final class ExpressionAnalyzer {
 
   /** Analyzes an expression given as source text. */
   public static SqlExpression analyze(String sql) {
-    List<Token> tokens;
-    try {
-      tokens = Lexer.tokenize(sql, "<expression>");
-    } catch (SqlSyntaxException e) {
+    Objects.requireNonNull(sql, "sql");
+    TokenSlice slice = lex(sql);
+    if (slice == null || slice.isEmpty()) {
       return new SqlExpression(sql, Volatility.UNKNOWN, List.of());
     }
-    Set<String> functions = new LinkedHashSet<>();
+    return GuardedJSqlParser.expression(slice, tree -> fromTree(sql, slice, AstScan.of(tree)))
+        .orElseGet(() -> fromTokens(sql, slice));
+  }
+
+  /** The token-level analysis alone, as used when JSqlParser declines; for tests that compare the two. */
+  static SqlExpression analyzeTokens(String sql) {
+    TokenSlice slice = lex(sql);
+    if (slice == null || slice.isEmpty()) {
+      return new SqlExpression(sql, Volatility.UNKNOWN, List.of());
+    }
+    return fromTokens(sql, slice);
+  }
+
+  /** The volatility of an expression calling {@code functions}: that of its least predictable call. */
+  static Volatility volatilityOf(List<String> functions) {
     Volatility volatility = Volatility.IMMUTABLE;
-    for (int i = 0; i < tokens.size(); i++) {
-      Token t = tokens.get(i);
-      if (t.type() == TokenType.DOUBLE_COLON) {
-        i = skipCastType(tokens, i + 1);
-        continue;
-      }
-      if (!t.isName()) {
-        continue;
-      }
-      String name = t.identifier();
-      int next = i + 1;
-      String qualified = name;
-      if (next + 1 < tokens.size() && tokens.get(next).type() == TokenType.DOT && tokens.get(next + 1).isName()) {
-        qualified = name + "." + tokens.get(next + 1).identifier();
-        next += 2;
-      }
-      boolean call = next < tokens.size() && tokens.get(next).type() == TokenType.LEFT_PAREN;
-      if (call && t.type() == TokenType.IDENTIFIER && FunctionVolatility.NOT_FUNCTIONS.contains(name)) {
-        continue;
-      }
-      if (call) {
-        functions.add(qualified);
-        volatility = volatility.and(FunctionVolatility.of(qualified));
-        i = next - 1;
-      } else if (t.type() == TokenType.IDENTIFIER && FunctionVolatility.KEYWORD_FUNCTIONS.contains(name)) {
-        functions.add(name);
-        volatility = volatility.and(FunctionVolatility.of(name));
-      }
+    for (String f : functions) {
+      volatility = volatility.and(FunctionVolatility.of(f));
     }
-    return new SqlExpression(sql, volatility, new ArrayList<>(functions));
+    return volatility;
   }
 
-  /** Skips the type name after {@code ::}, including modifiers and array brackets. */
-  private static int skipCastType(List<Token> tokens, int i) {
-    int depth = 0;
-    int last = i - 1;
-    for (int j = i; j < tokens.size(); j++) {
-      Token t = tokens.get(j);
-      if (depth == 0 && j > i && t.isName() && !isTypeContinuation(t, tokens.get(j - 1))) {
-        break;
-      }
-      if (t.type() == TokenType.LEFT_PAREN || t.type() == TokenType.LEFT_BRACKET) {
-        depth++;
-      } else if (t.type() == TokenType.RIGHT_PAREN || t.type() == TokenType.RIGHT_BRACKET) {
-        if (depth == 0) {
-          break;
-        }
-        depth--;
-      } else if (depth == 0 && !t.isName() && t.type() != TokenType.DOT) {
-        break;
-      }
-      last = j;
+  private static TokenSlice lex(String sql) {
+    try {
+      List<Token> tokens = Lexer.tokenize(sql, "<expression>");
+      return TokenSlice.of(sql, tokens);
+    } catch (RuntimeException e) {
+      // An unterminated quote or comment: not an expression PostgreSQL would take either.
+      return null;
     }
-    return last;
   }
 
-  private static boolean isTypeContinuation(Token t, Token previous) {
-    String w = t.text().toLowerCase(Locale.ROOT);
-    return previous.type() == TokenType.DOT
-        || w.equals("varying") || w.equals("precision") || w.equals("with") || w.equals("without")
-        || w.equals("time") || w.equals("zone");
+  private static SqlExpression fromTree(String sql, TokenSlice slice, AstScan scan) {
+    List<String> functions = scan.functions(slice);
+    Volatility volatility = volatilityOf(functions);
+    if (scan.hasQuery()) {
+      volatility = volatility.and(Volatility.STABLE); // a sub-select's value depends on table contents
+    }
+    return new SqlExpression(sql, volatility, functions);
+  }
+
+  private static SqlExpression fromTokens(String sql, TokenSlice slice) {
+    List<String> functions = TokenFunctions.in(slice);
+    Volatility volatility = volatilityOf(functions);
+    for (int i = 0; i + 1 < slice.size(); i++) {
+      if (slice.isSymbol(i, "(") && (slice.is(i + 1, "select") || slice.is(i + 1, "with"))) {
+        volatility = volatility.and(Volatility.STABLE);
+      }
+    }
+    return new SqlExpression(sql, volatility, functions);
   }
 }

@@ -31,7 +31,8 @@ public final class StatementParser {
       new CommentStatements(),
       new RoleStatements(),
       new MaintenanceStatements(),
-      new SessionStatements());
+      new SessionStatements(),
+      new DmlStatements());
 
   private static final Map<String, StatementFamily> BY_HEAD = byHead();
 

@@ -1,0 +1,69 @@
+package io.migrationsafety.parse.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.migrationsafety.operation.Volatility;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The volatility table is PostgreSQL's own: every entry equals {@code pg_proc.provolatile} on a
+ * real server (the least predictable of a name's overloads), with uuid-ossp and pgcrypto installed.
+ */
+class FunctionVolatilityCatalogTest {
+
+  /** Entries that pg_proc of PostgreSQL 16 with those extensions cannot confirm, and why. */
+  private static final Set<String> OUTSIDE_CATALOG = Set.of(
+      // SQL-standard key-word functions: parsed into SQLValueFunction, not pg_proc entries; stable.
+      "current_timestamp", "current_date", "current_time", "localtime", "localtimestamp",
+      "current_role", "user", "current_catalog",
+      // PostgreSQL 18 functions: uuidv4(), uuidv7() volatile; casefold() immutable.
+      "uuidv4", "uuidv7", "casefold",
+      // Extensions not installed here: dblink (volatile), PostGIS (immutable constructors).
+      "dblink", "dblink_exec", "st_makepoint", "st_setsrid", "st_point");
+
+  @Test
+  void every_entry_matches_pg_proc() throws Exception {
+    Map<String, String> catalog = new HashMap<>();
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+        Connection c = pg.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION \"uuid-ossp\"");
+      s.execute("CREATE EXTENSION pgcrypto");
+      try (ResultSet rs = s.executeQuery("SELECT p.proname, string_agg(DISTINCT p.provolatile::text, '')"
+          + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+          + " WHERE n.nspname IN ('pg_catalog', 'public') GROUP BY p.proname")) {
+        while (rs.next()) {
+          catalog.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    List<String> wrong = new ArrayList<>();
+    FunctionVolatility.table().forEach((name, ours) -> {
+      String provolatile = catalog.get(name);
+      if (provolatile == null) {
+        if (!OUTSIDE_CATALOG.contains(name)) {
+          wrong.add(name + ": not in pg_proc");
+        }
+      } else if (ours != leastPredictable(provolatile)) {
+        wrong.add(name + ": " + ours + " but pg_proc says " + provolatile);
+      }
+    });
+    assertThat(wrong).isEmpty();
+  }
+
+  private static Volatility leastPredictable(String provolatile) {
+    if (provolatile.contains("v")) {
+      return Volatility.VOLATILE;
+    }
+    return provolatile.contains("s") ? Volatility.STABLE : Volatility.IMMUTABLE;
+  }
+}
