@@ -1,6 +1,7 @@
 package io.migrationsafety.parse.internal;
 
 import io.migrationsafety.operation.QualifiedName;
+import io.migrationsafety.operation.Volatility;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -72,6 +73,7 @@ final class AstScan {
   private final Set<String> cteNames = new LinkedHashSet<>();
   private boolean locking;
   private boolean subquery;
+  private Volatility volatility = Volatility.IMMUTABLE;
 
   private AstScan() {}
 
@@ -96,6 +98,11 @@ final class AstScan {
       }
     }
     return inSourceOrder(real, source, QualifiedName::name);
+  }
+
+  /** The volatility of its least predictable call (overloads told apart by argument count). */
+  Volatility volatility() {
+    return volatility;
   }
 
   /** Whether it holds a query: its value then depends on table contents. */
@@ -202,17 +209,17 @@ final class AstScan {
 
   private void visit(Object node, Set<Object> seen) {
     if (node instanceof Function f) {
-      call(f.getMultipartName());
+      call(f.getMultipartName(), f.getParameters() == null ? 0 : f.getParameters().size());
     } else if (node instanceof AnalyticExpression a) {
-      call(List.of(a.getName().split("\\.")));
+      call(List.of(a.getName().split("\\.")), -1);
     } else if (node instanceof TimeKeyExpression t) {
       String word = t.getStringValue().toLowerCase(Locale.ROOT);
       int paren = word.indexOf('(');
-      functions.add((paren < 0 ? word : word.substring(0, paren)).trim());
+      record((paren < 0 ? word : word.substring(0, paren)).trim(), -1);
     } else if (node instanceof NextValExpression) {
-      functions.add("nextval");
+      record("nextval", 1);
     } else if (node instanceof ExtractExpression) {
-      functions.add("extract");
+      record("extract", 2);
     } else if (node instanceof Column c) {
       // The qualifier of t.id is a Table object, but not a table read.
       if (c.getTable() != null) {
@@ -221,7 +228,7 @@ final class AstScan {
       String raw = c.getColumnName();
       if (JSqlNames.qualifier(c) == null && !JSqlNames.isQuoted(raw)
           && FunctionVolatility.KEYWORD_FUNCTIONS.contains(raw.toLowerCase(Locale.ROOT))) {
-        functions.add(raw.toLowerCase(Locale.ROOT));
+        record(raw.toLowerCase(Locale.ROOT), -1);
       }
     } else if (node instanceof AllTableColumns a && a.getTable() != null) {
       seen.add(a.getTable());
@@ -252,7 +259,7 @@ final class AstScan {
     }
   }
 
-  private void call(List<String> parts) {
+  private void call(List<String> parts, int arguments) {
     if (parts == null || parts.isEmpty()) {
       return;
     }
@@ -261,6 +268,11 @@ final class AstScan {
         && FunctionVolatility.NOT_FUNCTIONS.contains(raw.toLowerCase(Locale.ROOT))) {
       return; // COALESCE, ANY(…), ARRAY(…), ROW(…): syntax that JSqlParser models as calls
     }
-    functions.add(JSqlNames.function(parts));
+    record(JSqlNames.function(parts), arguments);
+  }
+
+  private void record(String function, int arguments) {
+    functions.add(function);
+    volatility = volatility.and(FunctionVolatility.of(function, arguments));
   }
 }

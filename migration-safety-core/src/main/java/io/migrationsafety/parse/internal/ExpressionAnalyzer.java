@@ -48,15 +48,6 @@ public final class ExpressionAnalyzer {
     return fromTokens(sql, slice);
   }
 
-  /** The volatility of an expression calling {@code functions}: that of its least predictable call. */
-  static Volatility volatilityOf(List<String> functions) {
-    Volatility volatility = Volatility.IMMUTABLE;
-    for (String f : functions) {
-      volatility = volatility.and(FunctionVolatility.of(f));
-    }
-    return volatility;
-  }
-
   private static TokenSlice lex(String sql) {
     try {
       List<Token> tokens = Lexer.tokenize(sql, "<expression>");
@@ -69,7 +60,7 @@ public final class ExpressionAnalyzer {
 
   private static SqlExpression fromTree(String sql, TokenSlice slice, AstScan scan) {
     List<String> functions = scan.functions(slice);
-    Volatility volatility = volatilityOf(functions);
+    Volatility volatility = scan.volatility();
     if (scan.hasQuery()) {
       volatility = volatility.and(Volatility.STABLE); // a sub-select's value depends on table contents
     }
@@ -77,8 +68,9 @@ public final class ExpressionAnalyzer {
   }
 
   private static SqlExpression fromTokens(String sql, TokenSlice slice) {
-    List<String> functions = TokenFunctions.in(slice);
-    Volatility volatility = volatilityOf(functions);
+    List<TokenFunctions.Call> calls = TokenFunctions.calls(slice);
+    List<String> functions = calls.stream().map(TokenFunctions.Call::function).distinct().toList();
+    Volatility volatility = TokenFunctions.volatility(calls);
     for (int i = 0; i + 1 < slice.size(); i++) {
       if (slice.isSymbol(i, "(") && (slice.is(i + 1, "select") || slice.is(i + 1, "with"))) {
         volatility = volatility.and(Volatility.STABLE);

@@ -35,6 +35,25 @@ final class FunctionVolatility {
 
   private static final Map<String, Volatility> KNOWN = new HashMap<>();
 
+  /**
+   * Overloads told apart by their number of arguments ({@code name/count}): the text-search
+   * functions are stable with the session's default configuration and immutable with an explicit
+   * one ({@code to_tsvector('english', body)}, the usual index expression); {@code length(bytea,
+   * name)} and {@code to_timestamp(text, text)} are stable, their one-argument forms immutable.
+   */
+  private static final Map<String, Volatility> BY_ARGUMENT_COUNT = Map.ofEntries(
+      Map.entry("to_tsvector/1", Volatility.STABLE), Map.entry("to_tsvector/2", Volatility.IMMUTABLE),
+      Map.entry("to_tsquery/1", Volatility.STABLE), Map.entry("to_tsquery/2", Volatility.IMMUTABLE),
+      Map.entry("plainto_tsquery/1", Volatility.STABLE), Map.entry("plainto_tsquery/2", Volatility.IMMUTABLE),
+      Map.entry("phraseto_tsquery/1", Volatility.STABLE), Map.entry("phraseto_tsquery/2", Volatility.IMMUTABLE),
+      Map.entry("websearch_to_tsquery/1", Volatility.STABLE),
+      Map.entry("websearch_to_tsquery/2", Volatility.IMMUTABLE),
+      Map.entry("length/1", Volatility.IMMUTABLE), Map.entry("length/2", Volatility.STABLE),
+      Map.entry("to_timestamp/1", Volatility.IMMUTABLE), Map.entry("to_timestamp/2", Volatility.STABLE),
+      Map.entry("date_trunc/3", Volatility.IMMUTABLE), Map.entry("age/1", Volatility.STABLE),
+      Map.entry("age/2", Volatility.IMMUTABLE), Map.entry("generate_series/2", Volatility.IMMUTABLE),
+      Map.entry("generate_series/4", Volatility.IMMUTABLE));
+
   static {
     volatile_("random", "random_normal", "setseed", "clock_timestamp", "timeofday", "nextval", "setval",
         "currval", "lastval", "gen_random_uuid", "uuidv4", "uuidv7", "uuid_generate_v1",
@@ -57,7 +76,8 @@ final class FunctionVolatility {
         "to_timestamp", "to_date", "to_char", "to_number", "age", "date_trunc", "date_part", "extract",
         "timezone", "date", "generate_series", "make_timestamptz", "concat", "concat_ws", "format",
         "format_type", "length", "quote_literal", "quote_nullable", "convert_from", "convert_to",
-        "to_tsvector", "to_tsquery", "plainto_tsquery", "has_table_privilege", "has_column_privilege",
+        "to_tsvector", "to_tsquery", "plainto_tsquery", "phraseto_tsquery", "websearch_to_tsquery",
+        "has_table_privilege", "has_column_privilege",
         "has_schema_privilege", "has_sequence_privilege", "has_function_privilege",
         "has_database_privilege", "pg_has_role", "pg_get_serial_sequence", "pg_get_indexdef",
         "pg_get_constraintdef", "pg_get_viewdef", "pg_get_functiondef", "pg_get_expr",
@@ -123,8 +143,24 @@ final class FunctionVolatility {
     return Map.copyOf(KNOWN);
   }
 
-  /** The volatility of the function {@code name} (optionally {@code schema.name}), lower-case. */
+  /** The overloads told apart by argument count ({@code name/count}), for the same test. */
+  static Map<String, Volatility> tableByArgumentCount() {
+    return BY_ARGUMENT_COUNT;
+  }
+
+  /**
+   * The volatility of the function {@code name} (optionally {@code schema.name}), lower-case, over
+   * all its overloads.
+   */
   static Volatility of(String name) {
+    return of(name, -1);
+  }
+
+  /**
+   * The volatility of {@code name} called with {@code arguments} arguments (-1: not known), which
+   * tells some overloads apart.
+   */
+  static Volatility of(String name, int arguments) {
     int dot = name.lastIndexOf('.');
     String schema = dot < 0 ? null : name.substring(0, dot);
     String bare = dot < 0 ? name : name.substring(dot + 1);
@@ -132,6 +168,7 @@ final class FunctionVolatility {
       // A function of another schema shadows nothing we know: it is the user's.
       return Volatility.UNKNOWN;
     }
-    return KNOWN.getOrDefault(bare, Volatility.UNKNOWN);
+    Volatility exact = arguments < 0 ? null : BY_ARGUMENT_COUNT.get(bare + "/" + arguments);
+    return exact != null ? exact : KNOWN.getOrDefault(bare, Volatility.UNKNOWN);
   }
 }

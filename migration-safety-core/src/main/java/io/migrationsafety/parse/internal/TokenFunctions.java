@@ -1,5 +1,6 @@
 package io.migrationsafety.parse.internal;
 
+import io.migrationsafety.operation.Volatility;
 import io.migrationsafety.sql.Token;
 import io.migrationsafety.sql.TokenType;
 import java.util.ArrayList;
@@ -34,9 +35,28 @@ final class TokenFunctions {
 
   private TokenFunctions() {}
 
+  /** One call: the function, and how many arguments it is given (-1 for a key-word function). */
+  record Call(String function, int arguments) {}
+
   /** The functions called, lower-cased (quoted names as written), qualified where written so, in order. */
   static List<String> in(TokenSlice s) {
-    Set<String> found = new LinkedHashSet<>();
+    Set<String> names = new LinkedHashSet<>();
+    calls(s).forEach(c -> names.add(c.function()));
+    return new ArrayList<>(names);
+  }
+
+  /** The volatility of the least predictable of {@code calls}. */
+  static Volatility volatility(List<Call> calls) {
+    Volatility volatility = Volatility.IMMUTABLE;
+    for (Call c : calls) {
+      volatility = volatility.and(FunctionVolatility.of(c.function(), c.arguments()));
+    }
+    return volatility;
+  }
+
+  /** The calls, in order. */
+  static List<Call> calls(TokenSlice s) {
+    List<Call> found = new ArrayList<>();
     for (int i = 0; i < s.size(); i++) {
       Token t = s.get(i);
       if (t.type() == TokenType.DOUBLE_COLON) {
@@ -59,15 +79,24 @@ final class TokenFunctions {
       boolean call = next < s.size() && s.get(next).type() == TokenType.LEFT_PAREN;
       if (call) {
         if (isCall(s, i, next, t)) {
-          found.add(qualified);
+          found.add(new Call(qualified, arguments(s, next)));
         }
         i = next - 1;
       } else if (t.type() == TokenType.IDENTIFIER
           && FunctionVolatility.KEYWORD_FUNCTIONS.contains(t.identifier())) {
-        found.add(t.identifier());
+        found.add(new Call(t.identifier(), -1));
       }
     }
-    return new ArrayList<>(found);
+    return found;
+  }
+
+  /** How many arguments the parenthesis at {@code open} holds: its top-level commas, plus one. */
+  private static int arguments(TokenSlice s, int open) {
+    int close = s.closing(open);
+    if (close == open + 1) {
+      return 0;
+    }
+    return close >= s.size() ? -1 : s.slice(open + 1, close).commaSeparated().size();
   }
 
   private static boolean isCall(TokenSlice s, int nameStart, int paren, Token name) {

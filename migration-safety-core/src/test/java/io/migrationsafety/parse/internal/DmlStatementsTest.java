@@ -93,11 +93,9 @@ class DmlStatementsTest {
   }
 
   @Test
-  void reads_explain_analyze_of_create_table_as_through_the_whole_parser() {
-    List<Operation> operations = parse("EXPLAIN ANALYZE CREATE TABLE t AS SELECT 1");
-    assertThat(operations).hasSize(1);
-    // What the DDL family makes of it; never lost.
-    assertThat(operations.get(0)).isNotNull();
+  void reads_explain_analyze_of_create_table_as_as_the_statement_it_runs() {
+    // Whatever the DDL families make of CREATE TABLE AS, EXPLAIN ANALYZE of it is the same.
+    assertThat(parse("EXPLAIN ANALYZE CREATE TABLE t AS SELECT 1")).isEqualTo(parse("CREATE TABLE t AS SELECT 1"));
   }
 
   @Test

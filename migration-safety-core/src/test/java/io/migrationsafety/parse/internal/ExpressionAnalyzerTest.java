@@ -179,6 +179,17 @@ class ExpressionAnalyzerTest {
     assertThat(e.volatility()).isEqualTo(Volatility.STABLE);
   }
 
+  @Test
+  void tells_overloads_apart_by_their_number_of_arguments() {
+    // to_tsvector(regconfig, text) is immutable (an index expression); to_tsvector(text) depends
+    // on default_text_search_config, so it is stable.
+    assertThat(analyze("to_tsvector('english', body)").volatility()).isEqualTo(Volatility.IMMUTABLE);
+    assertThat(analyze("to_tsvector(body)").volatility()).isEqualTo(Volatility.STABLE);
+    assertThat(analyze("to_timestamp(0)").volatility()).isEqualTo(Volatility.IMMUTABLE);
+    assertThat(analyze("to_timestamp(s, 'YYYY')").volatility()).isEqualTo(Volatility.STABLE);
+    assertThat(analyze("length(name)").volatility()).isEqualTo(Volatility.IMMUTABLE);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "'unterminated", "/* open comment", "$$ open dollar"})
   void classifies_what_is_not_an_expression_as_unknown(String sql) {
@@ -211,7 +222,8 @@ class ExpressionAnalyzerTest {
       "COALESCE(CASE WHEN a THEN f1() END, CAST(f2() AS int), f3()::text)", "CURRENT_TIMESTAMP",
       "lower(email)", "pg_catalog.set_config('a', 'b', false)", "id = ANY(ARRAY[1, 2])",
       "count(*) FILTER (WHERE x > 1)", "EXTRACT(epoch FROM now())", "\"Sch\".\"Fn\"(1)",
-      "x::timestamp with time zone", "to_char(created_at, 'YYYY')", "ARRAY(SELECT id FROM t)"})
+      "x::timestamp with time zone", "to_char(created_at, 'YYYY')", "ARRAY(SELECT id FROM t)",
+      "to_tsvector('english', coalesce(title, '') || ' ' || body)", "to_tsvector(body)", "length(f(a, b))"})
   void token_fallback_agrees_with_jsqlparser(String sql) {
     SqlExpression tree = ExpressionAnalyzer.analyze(sql);
     SqlExpression tokens = ExpressionAnalyzer.analyzeTokens(sql);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The volatility table is PostgreSQL's own: every entry equals {@code pg_proc.provolatile} on a
- * real server (the least predictable of a name's overloads), with uuid-ossp and pgcrypto installed.
+ * real server (the least predictable of a name's overloads, or of those with a given number of
+ * arguments), with uuid-ossp and pgcrypto installed.
  */
 class FunctionVolatilityCatalogTest {
 
@@ -33,16 +34,19 @@ class FunctionVolatilityCatalogTest {
   @Test
   void every_entry_matches_pg_proc() throws Exception {
     Map<String, String> catalog = new HashMap<>();
+    List<Overload> overloads = new ArrayList<>();
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
         Connection c = pg.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute("CREATE EXTENSION \"uuid-ossp\"");
       s.execute("CREATE EXTENSION pgcrypto");
-      try (ResultSet rs = s.executeQuery("SELECT p.proname, string_agg(DISTINCT p.provolatile::text, '')"
-          + " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
-          + " WHERE n.nspname IN ('pg_catalog', 'public') GROUP BY p.proname")) {
+      try (ResultSet rs = s.executeQuery("SELECT p.proname, p.pronargs, p.pronargdefaults, p.provariadic <> 0,"
+          + " p.provolatile FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+          + " WHERE n.nspname IN ('pg_catalog', 'public')")) {
         while (rs.next()) {
-          catalog.put(rs.getString(1), rs.getString(2));
+          Overload o = new Overload(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getBoolean(4), rs.getString(5));
+          overloads.add(o);
+          catalog.merge(o.name(), o.provolatile(), String::concat);
         }
       }
     }
@@ -57,7 +61,26 @@ class FunctionVolatilityCatalogTest {
         wrong.add(name + ": " + ours + " but pg_proc says " + provolatile);
       }
     });
+    FunctionVolatility.tableByArgumentCount().forEach((nameAndCount, ours) -> {
+      String name = nameAndCount.substring(0, nameAndCount.indexOf('/'));
+      int count = Integer.parseInt(nameAndCount.substring(nameAndCount.indexOf('/') + 1));
+      StringBuilder provolatile = new StringBuilder();
+      overloads.stream().filter(o -> o.name().equals(name) && o.accepts(count))
+          .forEach(o -> provolatile.append(o.provolatile()));
+      if (provolatile.length() == 0 || ours != leastPredictable(provolatile.toString())) {
+        wrong.add(nameAndCount + ": " + ours + " but pg_proc says '" + provolatile + "'");
+      }
+    });
     assertThat(wrong).isEmpty();
+  }
+
+  /** One row of pg_proc. */
+  private record Overload(String name, int arguments, int defaults, boolean variadic, String provolatile) {
+
+    /** Whether a call with {@code count} arguments may resolve to this overload. */
+    boolean accepts(int count) {
+      return count >= arguments - defaults && (count <= arguments || variadic);
+    }
   }
 
   private static Volatility leastPredictable(String provolatile) {
