@@ -18,7 +18,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -113,7 +112,6 @@ class CorpusCoverageTest {
   }
 
   @Test
-  @Disabled("coverage rises as parser families land; lead enables it")
   void every_corpus_is_at_least_99_percent_typed_operations() {
     for (Corpus corpus : Corpus.values()) {
       assertThat(report.tally(corpus).coverage())
