@@ -17,7 +17,8 @@ final class MarkdownReport {
 
   static void write(Review review, PrintWriter out) {
     out.println("### " + badge(review.verdict()) + " migration-safety: " + review.verdict().name().toLowerCase()
-        + " (" + review.migrations().size() + " migrations, PostgreSQL " + review.postgresVersion() + ")");
+        + " (" + review.migrations().size() + (review.migrations().size() == 1 ? " migration" : " migrations")
+        + ", PostgreSQL " + review.postgresVersion() + ")");
     out.println();
     out.println("| | migration | statements | findings |");
     out.println("| --- | --- | ---: | ---: |");
