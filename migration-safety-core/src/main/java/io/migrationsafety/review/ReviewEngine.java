@@ -101,7 +101,7 @@ public final class ReviewEngine {
         for (Operation operation : statement.operations()) {
           String defaultSchema = transaction.defaultSchema();
           ReplayStep step = SchemaReplayer.apply(schema, operation, defaultSchema);
-          StatementContext context = new StatementContext(pm, statement, operation, schema, step.after(),
+          StatementContext context = new StatementContext(set, pm, statement, operation, schema, step.after(),
               conflicts(step.problems()), transaction.state(), created, defaultSchema, policy);
           for (StatementRule rule : statementRules) {
             if (suppressions.find(statement.statement(), rule.metadata()).isEmpty()) {

@@ -1,5 +1,6 @@
 package io.migrationsafety.rule;
 
+import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.operation.Operation;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.parse.ParsedStatement;
@@ -16,6 +17,7 @@ import java.util.Set;
 /**
  * Everything a {@link StatementRule} knows about one operation.
  *
+ * @param set the whole migration set under review
  * @param migration the migration it belongs to, parsed
  * @param statement the statement it comes from, with its source span
  * @param operation the operation itself
@@ -30,6 +32,7 @@ import java.util.Set;
  * @param policy the review's policy
  */
 public record StatementContext(
+    MigrationSet set,
     ParsedMigration migration,
     ParsedStatement statement,
     Operation operation,
@@ -42,6 +45,7 @@ public record StatementContext(
     Policy policy) {
 
   public StatementContext {
+    Objects.requireNonNull(set, "set");
     Objects.requireNonNull(migration, "migration");
     Objects.requireNonNull(statement, "statement");
     Objects.requireNonNull(operation, "operation");
