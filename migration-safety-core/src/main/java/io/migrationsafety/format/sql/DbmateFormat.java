@@ -54,10 +54,7 @@ public final class DbmateFormat implements MigrationFormat {
         throw new MigrationFormatException(file + ": the name must start with a timestamp, as in "
             + "20240131120000_create_users.sql");
       }
-      Path other = seen.put(version, file);
-      if (other != null) {
-        throw new MigrationFormatException(file + ": has the same version (" + version + ") as " + other.getFileName());
-      }
+      ScriptFiles.claimVersion(seen, version, file);
       migrations.add(migration(file, name, version, ScriptReader.read(file)));
     }
     migrations.sort(Comparator.comparing(Migration::version));

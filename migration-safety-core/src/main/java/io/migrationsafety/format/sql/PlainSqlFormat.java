@@ -48,10 +48,7 @@ public final class PlainSqlFormat implements MigrationFormat {
         throw new MigrationFormatException(file + ": cannot place this file in order: its name does not start "
             + "with a version or timestamp (such as 001_create.sql, V2__add_index.sql, 20240131120000_init.sql)");
       }
-      Path other = seen.put(version, file);
-      if (other != null) {
-        throw new MigrationFormatException(file + ": has the same version (" + version + ") as " + other.getFileName());
-      }
+      ScriptFiles.claimVersion(seen, version, file);
       String script = ScriptReader.read(file);
       migrations.add(new Migration(version.text(), version, ScriptFiles.description(name, version.text(), ".sql"),
           file, script, null, null, !declaresNoTransaction(script)));

@@ -1,12 +1,14 @@
 package io.migrationsafety.format.sql;
 
 import io.migrationsafety.format.MigrationFormatException;
+import io.migrationsafety.format.MigrationVersion;
 import io.migrationsafety.format.NaturalOrder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,6 +39,16 @@ final class ScriptFiles {
           .collect(Collectors.toList());
     } catch (IOException e) {
       throw new MigrationFormatException("cannot read " + directory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records that {@code file} has {@code version}; fails when another file already has it.
+   */
+  static void claimVersion(Map<MigrationVersion, Path> seen, MigrationVersion version, Path file) {
+    Path other = seen.put(version, file);
+    if (other != null) {
+      throw new MigrationFormatException(file + ": has the same version (" + version + ") as " + other.getFileName());
     }
   }
 

@@ -54,10 +54,7 @@ public final class UpDownPairFormat implements MigrationFormat {
         throw new MigrationFormatException(up + ": the name must start with a version number or timestamp, "
             + "as in 000001_create_users.up.sql");
       }
-      Path other = seen.put(version, up);
-      if (other != null) {
-        throw new MigrationFormatException(up + ": has the same version (" + version + ") as " + other.getFileName());
-      }
+      ScriptFiles.claimVersion(seen, version, up);
       Path down = up.resolveSibling(name.substring(0, name.length() - UP.length()) + DOWN);
       boolean hasDown = Files.isRegularFile(down);
       migrations.add(new Migration(version.text(), version, ScriptFiles.description(name, version.text(), UP), up,
