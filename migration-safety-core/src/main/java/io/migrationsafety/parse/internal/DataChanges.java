@@ -72,8 +72,9 @@ final class DataChanges {
     return read(s, limitedCtes, false);
   }
 
-  private static DataChange read(TokenSlice s, Set<String> limitedCtes, boolean useJSqlParser) {
+  private static DataChange read(TokenSlice s, Set<String> limitedCtes, boolean tryJSqlParser) {
     Reading r = readTokens(s);
+    boolean useJSqlParser = tryJSqlParser && GuardedJSqlParser.worthParsing(s);
     WhereClause where = null;
     if (r.where != null) {
       Set<String> target = new LinkedHashSet<>();

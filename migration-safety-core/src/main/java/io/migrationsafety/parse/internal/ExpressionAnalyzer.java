@@ -5,6 +5,8 @@ import io.migrationsafety.operation.Volatility;
 import io.migrationsafety.sql.Lexer;
 import io.migrationsafety.sql.Token;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 
 /**
@@ -26,14 +28,38 @@ import java.util.Objects;
  */
 public final class ExpressionAnalyzer {
 
+  /**
+   * Results by expression text: migrations repeat the same defaults ({@code now()}, {@code 0},
+   * {@code gen_random_uuid()}) many times, and analysis is a pure function of the text. Bounded:
+   * emptied when full, so memory stays flat on any input.
+   */
+  private static final int CACHE_LIMIT = 4096;
+  private static final Map<String, SqlExpression> CACHE = new ConcurrentHashMap<>();
+
   private ExpressionAnalyzer() {}
 
   /** Analyzes an expression given as source text. */
   public static SqlExpression analyze(String sql) {
     Objects.requireNonNull(sql, "sql");
+    SqlExpression cached = CACHE.get(sql);
+    if (cached != null) {
+      return cached;
+    }
+    SqlExpression result = analyzeUncached(sql);
+    if (CACHE.size() >= CACHE_LIMIT) {
+      CACHE.clear();
+    }
+    CACHE.put(sql, result);
+    return result;
+  }
+
+  private static SqlExpression analyzeUncached(String sql) {
     TokenSlice slice = lex(sql);
     if (slice == null || slice.isEmpty()) {
       return new SqlExpression(sql, Volatility.UNKNOWN, List.of());
+    }
+    if (!GuardedJSqlParser.worthParsing(slice)) {
+      return fromTokens(sql, slice);
     }
     return GuardedJSqlParser.expression(slice, tree -> fromTree(sql, slice, AstScan.of(tree)))
         .orElseGet(() -> fromTokens(sql, slice));

@@ -51,6 +51,9 @@ final class Queries {
 
   /** What a query reads and calls. */
   static Reading reading(TokenSlice s) {
+    if (!GuardedJSqlParser.worthParsing(s)) {
+      return new Reading(tokenTables(s), TokenFunctions.in(s), tokenLocking(s));
+    }
     return GuardedJSqlParser.statement(s, st -> {
       AstScan scan = AstScan.of(st);
       return new Reading(scan.tables(s), scan.functions(s), scan.locking());
@@ -78,6 +81,9 @@ final class Queries {
   /** The tables after FROM and JOIN, at any depth; functions in FROM and subqueries are not tables. */
   private static List<QualifiedName> tokenTables(TokenSlice s) {
     Set<QualifiedName> tables = new LinkedHashSet<>();
+    if (s.is(0, "table")) {
+      fromItem(s, 1, tables); // TABLE name: SELECT * FROM name
+    }
     for (int i = 0; i < s.size(); i++) {
       boolean from = s.is(i, "from") && !s.is(i - 1, "distinct") && !insideCallArguments(s, i);
       if (from || s.is(i, "join")) {

@@ -76,6 +76,9 @@ final class WhereShapes {
    * unqualified ones, count.
    */
   static WhereClause read(TokenSlice where, Scope scope) {
+    if (!GuardedJSqlParser.worthParsing(where)) {
+      return TokenWhereShapes.read(where, scope);
+    }
     WhereClause viaTree = GuardedJSqlParser.expression(where, e -> ofTree(where, e, scope)).orElse(null);
     return viaTree != null ? viaTree : TokenWhereShapes.read(where, scope);
   }
