@@ -116,7 +116,8 @@ public final class RuleTester {
     String down = header(sql, "-- down:", null);
     MigrationVersion version = MigrationVersion.leading(name);
     Migration migration = new Migration(version == null ? name : version.text(), version, "test", dir.resolve(name),
-        sql, down == null ? null : dir.resolve(name + ".down"), down, transactional);
+        sql, down == null ? null : dir.resolve(name + ".down"), down,
+        transactional && !io.migrationsafety.format.sql.PlainSqlFormat.declaresNoTransaction(sql));
     ReviewEngine engine = new ReviewEngine(RuleRegistry.empty().plus(rule), policy, schema, true);
     Review review = engine.review(new MigrationSet("plain-sql", dir, List.of(migration)));
     return review.findings();

@@ -57,8 +57,11 @@ public final class PlainSqlFormat implements MigrationFormat {
     return new MigrationSet(name(), directory, migrations);
   }
 
-  /** Whether the opt-out comment stands among the comments before the first statement. */
-  static boolean declaresNoTransaction(String script) {
+  /**
+   * Whether the opt-out comment {@code -- migration-safety:no-transaction} stands among the
+   * comments before the script's first statement.
+   */
+  public static boolean declaresNoTransaction(String script) {
     for (String line : script.split("\\R")) {
       String t = line.strip();
       if (t.isEmpty()) {
