@@ -1,5 +1,7 @@
 package io.migrationsafety;
 
+import io.migrationsafety.database.DatabaseTarget;
+import io.migrationsafety.database.IntrospectedSchema;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormats;
 import io.migrationsafety.policy.LoadedPolicy;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javax.sql.DataSource;
 
 /**
  * The entry point of the library.
@@ -51,6 +54,8 @@ public final class MigrationSafety {
     private boolean schemaKnown;
     private final List<Rule> rules = new ArrayList<>();
     private String format;
+    private DatabaseTarget database;
+    private boolean allowWritableConnection;
 
     private Builder() {}
 
@@ -99,6 +104,34 @@ public final class MigrationSafety {
       return schema(io.migrationsafety.schema.SchemaSnapshot.load(snapshot));
     }
 
+    /**
+     * Reads the schema the migrations start from — tables, sizes, indexes, constraints — from a
+     * live database, over a connection checked to be read-only first (see {@code docs/database.md}).
+     * The database is read when {@link #build()} runs.
+     */
+    public Builder schemaFrom(DataSource dataSource) {
+      this.database = DatabaseTarget.of(Objects.requireNonNull(dataSource, "dataSource"));
+      return this;
+    }
+
+    /**
+     * Like {@link #schemaFrom(DataSource)}, from a URL: {@code jdbc:postgresql://…} or
+     * {@code postgres://user:password@host/db}.
+     */
+    public Builder schemaFrom(String url) {
+      this.database = DatabaseTarget.of(Objects.requireNonNull(url, "url"));
+      return this;
+    }
+
+    /**
+     * Reads the database even when its role could write to it. Off by default; when on, the
+     * reviewer's {@link Reviewer#warnings()} says so loudly.
+     */
+    public Builder allowWritableConnection(boolean allow) {
+      this.allowWritableConnection = allow;
+      return this;
+    }
+
     /** A rule to run besides the built-in ones. */
     public Builder rule(Rule rule) {
       rules.add(Objects.requireNonNull(rule, "rule"));
@@ -119,9 +152,25 @@ public final class MigrationSafety {
      */
     public Reviewer build() {
       Policy effective = policy;
-      if (postgresVersion != null) {
+      List<String> warnings = new ArrayList<>();
+      Schema start = schema;
+      boolean startKnown = schemaKnown;
+      Integer version = postgresVersion;
+      if (database != null) {
+        IntrospectedSchema read = database.read(allowWritableConnection);
+        read.readOnlyCheck().warning().ifPresent(warnings::add);
+        start = read.schema();
+        startKnown = true;
+        // The server decides the version unless the caller or a policy file fixes one.
+        int server = read.serverMajorVersion();
+        if (version == null && loadedPolicy == null
+            && server >= Policy.MIN_POSTGRES_VERSION && server <= Policy.MAX_POSTGRES_VERSION) {
+          version = server;
+        }
+      }
+      if (version != null) {
         try {
-          effective = policy.withPostgresVersion(postgresVersion);
+          effective = policy.withPostgresVersion(version);
         } catch (IllegalArgumentException e) {
           throw new MigrationSafetyException(e.getMessage(), e);
         }
@@ -146,7 +195,8 @@ public final class MigrationSafety {
         forced = formats.named(format).orElseThrow(() -> new MigrationSafetyException("unknown migration format '"
             + format + "'; known: " + formats.all().stream().map(MigrationFormat::name).toList()));
       }
-      return new Reviewer(new ReviewEngine(registry, effective, schema, schemaKnown), formats, forced, effective);
+      return new Reviewer(new ReviewEngine(registry, effective, start, startKnown), formats, forced, effective,
+          warnings);
     }
   }
 }

@@ -7,6 +7,7 @@ import io.migrationsafety.policy.Policy;
 import io.migrationsafety.review.ReviewEngine;
 import io.migrationsafety.rule.RuleRegistry;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reviews migration directories with one configuration, built by {@link MigrationSafety#builder()}.
@@ -18,12 +19,20 @@ public final class Reviewer {
   private final MigrationFormats formats;
   private final MigrationFormat format;
   private final Policy policy;
+  private final List<String> warnings;
 
-  Reviewer(ReviewEngine engine, MigrationFormats formats, MigrationFormat format, Policy policy) {
+  Reviewer(ReviewEngine engine, MigrationFormats formats, MigrationFormat format, Policy policy,
+      List<String> warnings) {
     this.engine = engine;
     this.formats = formats;
     this.format = format;
     this.policy = policy;
+    this.warnings = List.copyOf(warnings);
+  }
+
+  /** What the user must hear about how this reviewer was set up (a writable connection, say). */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /**

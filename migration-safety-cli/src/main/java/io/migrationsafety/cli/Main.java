@@ -2,6 +2,8 @@ package io.migrationsafety.cli;
 
 import io.migrationsafety.MigrationSafetyException;
 import io.migrationsafety.Version;
+import io.migrationsafety.database.DatabaseUnavailableException;
+import io.migrationsafety.database.WritableConnectionException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -67,6 +69,9 @@ public final class Main implements Runnable {
   }
 
   private static int exitCodeOf(Throwable e) {
+    if (e instanceof DatabaseUnavailableException || e instanceof WritableConnectionException) {
+      return ExitCode.DATABASE.code();
+    }
     return ExitCode.BAD_INPUT.code();
   }
 

@@ -2,7 +2,9 @@ package io.migrationsafety.cli;
 
 import io.migrationsafety.MigrationSafety;
 import io.migrationsafety.Review;
+import io.migrationsafety.Reviewer;
 import io.migrationsafety.Verdict;
+import io.migrationsafety.database.DatabaseTarget;
 import io.migrationsafety.policy.PolicyTemplate;
 import io.migrationsafety.report.ReportFormat;
 import java.nio.file.Path;
@@ -41,6 +43,16 @@ final class ReviewCommand implements Callable<Integer> {
       description = "A schema snapshot (JSON) of the database the migrations run on: its tables, sizes and indexes.")
   private Path schema;
 
+  @Option(names = "--database-url", paramLabel = "URL",
+      description = "Read the starting schema, table sizes and the server version from this database "
+          + "(jdbc:postgresql://… or postgres://user:pass@host/db), over a connection checked to be read-only. "
+          + "Default: the environment variable MIGRATION_SAFETY_DATABASE_URL, if set.")
+  private String databaseUrl;
+
+  @Option(names = "--allow-writable-connection",
+      description = "Read the database even if its role could write to it (the library still never writes).")
+  private boolean allowWritable;
+
   @Option(names = "--pg-version", paramLabel = "N",
       description = "Target PostgreSQL major version, 12 to 18 (default: the policy's, else 16).")
   private Integer postgresVersion;
@@ -73,10 +85,16 @@ final class ReviewCommand implements Callable<Integer> {
     if (schema != null) {
       builder.schema(schema);
     }
+    String url = databaseUrl != null ? databaseUrl : System.getenv(DatabaseTarget.ENVIRONMENT_VARIABLE);
+    if (url != null && !url.isBlank()) {
+      builder.schemaFrom(url).allowWritableConnection(allowWritable);
+    }
     if (migrationFormat != null) {
       builder.format(migrationFormat);
     }
-    Review review = builder.build().review(directory);
+    Reviewer reviewer = builder.build();
+    reviewer.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
+    Review review = reviewer.review(directory);
     report.write(review, spec.commandLine().getOut(), main.colour());
     Verdict threshold = failOn == FailOn.warning ? Verdict.WARNING : Verdict.BLOCKED;
     return review.verdict().compareTo(threshold) >= 0 ? ExitCode.BLOCKED.code() : ExitCode.OK.code();

@@ -1,0 +1,95 @@
+package io.migrationsafety;
+
+import static io.migrationsafety.assertj.MigrationSafetyAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.migrationsafety.database.WritableConnectionException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reviews against a live PostgreSQL: the table sizes come from the database, read-only. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReviewAgainstDatabaseTest {
+
+  private EmbeddedPostgres postgres;
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  void start() throws IOException, SQLException {
+    postgres = EmbeddedPostgres.builder().start();
+    try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE big");
+      s.execute("CREATE DATABASE small");
+      s.execute("CREATE ROLE reader LOGIN");
+    }
+    fill("big", 2_000_000);
+    fill("small", 50);
+  }
+
+  private void fill(String database, int rows) throws SQLException {
+    try (Connection c = postgres.getDatabase("postgres", database).getConnection();
+         Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE orders (id bigint PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now())");
+      s.execute("INSERT INTO orders (id) SELECT g FROM generate_series(1, " + rows + ") g");
+      s.execute("ANALYZE orders");
+      s.execute("GRANT CONNECT ON DATABASE " + database + " TO reader");
+      s.execute("GRANT USAGE ON SCHEMA public TO reader");
+      s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader");
+      s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+    }
+  }
+
+  private String url(String database, String user) {
+    return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + database + "?user=" + user;
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void the_same_index_is_blocked_on_two_million_rows_and_safe_on_fifty() throws IOException {
+    Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX orders_created_at_idx ON orders (created_at);\n");
+
+    Review big = MigrationSafety.builder().schemaFrom(url("big", "reader")).build().review(dir);
+    Review small = MigrationSafety.builder().schemaFrom(url("small", "reader")).build().review(dir);
+
+    assertThat(big).hasVerdict(Verdict.BLOCKED).hasFinding("require-concurrent-index");
+    assertThat(small).hasVerdict(Verdict.SAFE).hasNoFindings();
+    assertThat(big.postgresVersion()).as("the server's version").isEqualTo(16);
+  }
+
+  @Test
+  void a_role_that_can_write_is_refused_unless_overridden_with_a_warning() throws IOException {
+    Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX orders_created_at_idx ON orders (created_at);\n");
+
+    assertThatThrownBy(() -> MigrationSafety.builder().schemaFrom(url("small", "postgres")).build())
+        .isInstanceOf(WritableConnectionException.class).hasMessageContaining("migration_safety_reader");
+    Reviewer reviewer = MigrationSafety.builder().schemaFrom(url("small", "postgres"))
+        .allowWritableConnection(true).build();
+    assertThat(reviewer.warnings()).singleElement().asString().containsIgnoringCase("writ");
+    assertThat(reviewer.review(dir)).hasVerdict(Verdict.SAFE);
+  }
+
+  @Test
+  void a_statement_on_a_table_the_database_lacks_is_a_conflict() throws IOException {
+    Files.writeString(dir.resolve("V2__alter.sql"), "ALTER TABLE invoices ADD COLUMN note text;\n");
+
+    assertThat(MigrationSafety.builder().schemaFrom(url("small", "reader")).build().review(dir))
+        .hasFinding("schema-conflict");
+  }
+}
