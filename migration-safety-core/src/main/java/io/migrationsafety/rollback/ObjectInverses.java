@@ -142,10 +142,14 @@ final class ObjectInverses {
       return Inverse.nothing(f.line(), "the value existed before (IF NOT EXISTS): nothing to undo");
     }
     String type = f.qualify(op.type()).sql();
+    String labels = f.before().types().containsKey(f.qualify(op.type()))
+        ? f.before().types().get(f.qualify(op.type())).labels().stream().map(RollbackSql::literal)
+            .collect(java.util.stream.Collectors.joining(", "))
+        : "the former labels";
     return new Irreversible(f.line(), "PostgreSQL cannot remove an enum value: " + RollbackSql.literal(op.value())
         + " stays in " + type,
         "to remove it: update rows that use " + RollbackSql.literal(op.value()) + "; ALTER TYPE " + type
-            + " RENAME TO old; CREATE TYPE " + type + " AS ENUM (the former labels); ALTER TABLE … ALTER COLUMN … TYPE "
+            + " RENAME TO old; CREATE TYPE " + type + " AS ENUM (" + labels + "); ALTER TABLE … ALTER COLUMN … TYPE "
             + type + " USING col::text::" + type + " for each column; DROP TYPE old");
   }
 

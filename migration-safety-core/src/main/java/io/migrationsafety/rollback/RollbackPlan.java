@@ -60,6 +60,9 @@ public record RollbackPlan(String file, List<RollbackStep> steps, RollbackCheck 
     for (RollbackStep step : steps) {
       if (step instanceof Irreversible i) {
         sb.append("-- line ").append(i.line()).append(": IRREVERSIBLE: ").append(oneLine(i.reason())).append('\n');
+        if (!i.advice().isBlank()) {
+          sb.append("--   ").append(oneLine(i.advice())).append('\n');
+        }
         continue;
       }
       Inverse inverse = (Inverse) step;

@@ -33,7 +33,8 @@ final class RollbackSql {
     StringBuilder sb = new StringBuilder(q(c.name())).append(' ')
         .append(typeOverride != null ? typeOverride : c.type().sql());
     if (c.collation() != null) {
-      sb.append(" COLLATE ").append(q(c.collation()));
+      // The model keeps the collation as written, quotes included.
+      sb.append(" COLLATE ").append(c.collation());
     }
     if (typeOverride == null && c.defaultValue() != null) {
       sb.append(" DEFAULT ").append(c.defaultValue().sql());
@@ -127,7 +128,7 @@ final class RollbackSql {
   private static String element(IndexElement e) {
     StringBuilder sb = new StringBuilder(e.isExpression() ? "(" + e.expression().sql() + ")" : q(e.column()));
     if (e.collation() != null) {
-      sb.append(" COLLATE ").append(q(e.collation()));
+      sb.append(" COLLATE ").append(e.collation());
     }
     if (e.opclass() != null) {
       sb.append(' ').append(e.opclass());

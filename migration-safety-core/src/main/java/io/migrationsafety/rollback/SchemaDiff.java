@@ -1,5 +1,6 @@
 package io.migrationsafety.rollback;
 
+import io.migrationsafety.operation.DataType;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.schema.Column;
 import io.migrationsafety.schema.Constraint;
@@ -44,7 +45,7 @@ final class SchemaDiff {
 
   private static void tableDiff(Table e, Table a, List<String> out) {
     String t = e.name().sql();
-    keyed("column", t, e.columns(), a.columns(), Column::name, out);
+    keyed("column", t, canonical(e.columns()), canonical(a.columns()), Column::name, out);
     keyed("constraint", t, e.constraints(), a.constraints(), Constraint::name, out);
     if (e.persistence() != a.persistence()) {
       out.add("table " + t + " is " + a.persistence() + ", was " + e.persistence());
@@ -52,6 +53,16 @@ final class SchemaDiff {
     if (!Objects.equals(e.partitionOf(), a.partitionOf()) || !Objects.equals(e.partitionBy(), a.partitionBy())) {
       out.add("table " + t + " has other partitioning than before");
     }
+  }
+
+  /** Types compared as PostgreSQL reads them: {@code int} and {@code integer} are the same type. */
+  private static List<Column> canonical(List<Column> columns) {
+    List<Column> out = new ArrayList<>();
+    for (Column c : columns) {
+      DataType t = c.type();
+      out.add(c.withType(new DataType(t.name(), t.modifiers(), t.arrayDimensions(), t.sql())));
+    }
+    return out;
   }
 
   private static <T> void keyed(String what, String table, List<T> expected, List<T> actual,

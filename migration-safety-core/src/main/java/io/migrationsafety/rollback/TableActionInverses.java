@@ -84,7 +84,7 @@ final class TableActionInverses {
     Column column = f.columnBefore(op.table().name(), op.column()).orElseThrow();
     String type = column.type().sql();
     String sql = alter(f) + "ALTER COLUMN " + RollbackSql.q(column.name()) + " TYPE " + type
-        + (column.collation() != null ? " COLLATE " + RollbackSql.q(column.collation()) : "")
+        + (column.collation() != null ? " COLLATE " + column.collation() : "")
         + " USING " + RollbackSql.q(column.name()) + "::" + type;
     return Inverse.of(f.line(), sql)
         .withNote("rewrites the table; values the forward change rounded or truncated do not come back");
