@@ -5,6 +5,7 @@ import io.migrationsafety.operation.DropColumnDefault;
 import io.migrationsafety.operation.DropIdentity;
 import io.migrationsafety.operation.DropNotNull;
 import io.migrationsafety.operation.Operation;
+import io.migrationsafety.operation.OperationKind;
 import io.migrationsafety.operation.SetColumnDefault;
 import io.migrationsafety.operation.SetNotNull;
 import io.migrationsafety.operation.SetSetting;
@@ -17,9 +18,11 @@ import io.migrationsafety.schema.replay.ReplayStep;
 import io.migrationsafety.schema.replay.SchemaReplayer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the inverse of a forward migration: each operation is replayed on the schema model to
@@ -29,6 +32,14 @@ import java.util.Map;
  * <p>Stateless and thread-safe.
  */
 public final class RollbackSynthesizer {
+
+  /** Kinds the schema model follows fully: when replay sees no change, there is nothing to undo. */
+  private static final Set<OperationKind> STRUCTURAL = EnumSet.of(OperationKind.ADD_COLUMN,
+      OperationKind.DROP_COLUMN, OperationKind.RENAME_COLUMN, OperationKind.ALTER_COLUMN_TYPE,
+      OperationKind.SET_COLUMN_DEFAULT, OperationKind.DROP_COLUMN_DEFAULT, OperationKind.SET_NOT_NULL,
+      OperationKind.DROP_NOT_NULL, OperationKind.ADD_IDENTITY, OperationKind.DROP_IDENTITY,
+      OperationKind.ADD_CONSTRAINT, OperationKind.DROP_CONSTRAINT, OperationKind.RENAME_CONSTRAINT,
+      OperationKind.SET_LOGGED);
 
   private RollbackSynthesizer() {}
 
@@ -96,6 +107,9 @@ public final class RollbackSynthesizer {
   private static RollbackStep inverse(Forward f) {
     Operation op = f.op();
     int line = f.line();
+    if (STRUCTURAL.contains(op.kind()) && f.unchanged()) {
+      return Inverse.nothing(line, "changes nothing on this schema (IF [NOT] EXISTS, or already so): nothing to undo");
+    }
     switch (op.kind()) {
       case CREATE_TABLE: return ObjectInverses.createTable(f);
       case ADD_COLUMN: return TableActionInverses.addColumn(f);

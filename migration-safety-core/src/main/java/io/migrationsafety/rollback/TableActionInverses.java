@@ -120,6 +120,12 @@ final class TableActionInverses {
         sql.add(alter(f) + "DROP CONSTRAINT " + RollbackSql.q(c.name()));
       }
     }
+    // A primary key sets NOT NULL on its columns, and dropping the key does not drop it again.
+    for (Column c : after.columns()) {
+      if (c.notNull() && before.column(c.name()).map(b -> !b.notNull()).orElse(false)) {
+        sql.add(alter(f) + "ALTER COLUMN " + RollbackSql.q(c.name()) + " DROP NOT NULL");
+      }
+    }
     Inverse inverse = new Inverse(f.line(), sql, List.of(), false, false);
     // USING INDEX turns an index into the constraint: dropping the constraint drops the index too.
     if (op.constraint().usingIndex() != null) {
