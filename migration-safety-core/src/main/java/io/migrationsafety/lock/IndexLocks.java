@@ -89,7 +89,6 @@ final class IndexLocks {
 
   static List<LockEffect> alter(AlterIndex alter, LockContext context) {
     QualifiedName index = context.resolveIndex(alter.name());
-    Optional<QualifiedName> table = context.index(index).map(Index::table);
     String change = alter.change().strip().toLowerCase(Locale.ROOT);
     List<LockEffect> effects = new ArrayList<>();
     if (alter.attachPartition() != null) {
@@ -106,8 +105,8 @@ final class IndexLocks {
         || (change.startsWith("set (") || change.startsWith("set(") || change.startsWith("reset"))
             && TableActionLocks.lightParameters(change.substring(change.indexOf('(')));
     LockMode mode = light ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE;
+    // The table itself is not locked (measured on the server).
     effects.add(LockEffect.lock(index, mode, "ALTER INDEX " + change + " takes " + mode));
-    table.ifPresent(t -> effects.add(LockEffect.lock(t, mode, "ALTER INDEX locks its table too")));
     return List.copyOf(effects);
   }
 }

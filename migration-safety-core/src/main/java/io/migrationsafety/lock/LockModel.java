@@ -43,7 +43,8 @@ import java.util.Map;
  * Locking; SQL Commands) and each checked against the server by {@code LockModelAgreementTest}.
  *
  * <p>Relations the statement itself creates are not listed: nobody else can see them before
- * commit. Operations whose locks the model cannot tell (unrecognized statements, {@code DO}
+ * commit. ACCESS SHARE on relations a statement only reads through a view, a materialized view's
+ * query or {@code CREATE TABLE … AS} is not listed either: it blocks only ACCESS EXCLUSIVE. Operations whose locks the model cannot tell (unrecognized statements, {@code DO}
  * blocks, procedure calls, extension scripts) give an empty list and {@link #known} is
  * {@code false} for them; an empty list for a known operation means it locks no table.
  */
@@ -161,7 +162,7 @@ public final class LockModel {
   private static List<LockEffect> setTablespace(SetTablespace set, LockContext context) {
     // ALTER TABLE / ALTER INDEX SET TABLESPACE: ACCESS EXCLUSIVE while the files are copied.
     return StatementLocks.onRelation(set.objectType(), set.name(), ACCESS_EXCLUSIVE,
-        set.objectType() != ObjectType.INDEX, "SET TABLESPACE copies the files under ACCESS EXCLUSIVE", context);
+        true, "SET TABLESPACE copies the files under ACCESS EXCLUSIVE", context);
   }
 
   private static List<LockEffect> rename(Rename rename, LockContext context) {

@@ -220,8 +220,10 @@ final class TableActionLocks {
       return List.of(LockEffect.lock(parent, SHARE_UPDATE_EXCLUSIVE, why),
           LockEffect.lock(partition, detach.finalizing() ? ACCESS_EXCLUSIVE : SHARE_UPDATE_EXCLUSIVE, why));
     }
-    String why = AT + "DETACH PARTITION takes ACCESS EXCLUSIVE on the parent and the partition";
-    return List.of(LockEffect.lock(parent, ACCESS_EXCLUSIVE, why), LockEffect.lock(partition, ACCESS_EXCLUSIVE, why));
+    // Measured: before 14 the partition itself is only locked SHARE UPDATE EXCLUSIVE.
+    LockMode partitionMode = context.atLeast(14) ? ACCESS_EXCLUSIVE : SHARE_UPDATE_EXCLUSIVE;
+    String why = AT + "DETACH PARTITION takes ACCESS EXCLUSIVE on the parent, " + partitionMode + " on the partition";
+    return List.of(LockEffect.lock(parent, ACCESS_EXCLUSIVE, why), LockEffect.lock(partition, partitionMode, why));
   }
 
   private static List<LockEffect> setting(AlterTableSetting setting, QualifiedName table, LockContext context) {
@@ -234,8 +236,14 @@ final class TableActionLocks {
       }
       case CLUSTER_ON, SET_WITHOUT_CLUSTER -> List.of(LockEffect.lock(table, SHARE_UPDATE_EXCLUSIVE,
           AT + "CLUSTER ON / SET WITHOUT CLUSTER take SHARE UPDATE EXCLUSIVE"));
-      case ACCESS_METHOD -> List.of(new LockEffect(table, ACCESS_EXCLUSIVE, true, false,
-          AT + "SET ACCESS METHOD (15+) rewrites the table"));
+      // SET ACCESS METHOD (15+) rewrites into the new access method; the schema model does not
+      // track access methods, so tables are taken to be heap and SET ACCESS METHOD heap a no-op
+      // (measured: the server keeps the files when the method does not change).
+      case ACCESS_METHOD -> {
+        boolean rewrite = !setting.detail().strip().equalsIgnoreCase("heap");
+        yield List.of(new LockEffect(table, ACCESS_EXCLUSIVE, rewrite, false,
+            AT + "SET ACCESS METHOD (15+) " + (rewrite ? "rewrites the table" : "to heap keeps a heap table")));
+      }
       case INHERIT, NO_INHERIT -> {
         // The parent is locked too so its children list cannot change under a concurrent query
         // (measured: SHARE UPDATE EXCLUSIVE for INHERIT, ACCESS EXCLUSIVE... see inheritMode).
