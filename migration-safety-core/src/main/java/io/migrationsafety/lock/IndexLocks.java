@@ -46,8 +46,8 @@ final class IndexLocks {
     for (QualifiedName name : names) {
       QualifiedName index = context.resolveIndex(name);
       context.index(index).map(Index::table).ifPresent(t -> effects.add(LockEffect.lock(t, mode, why)));
-      effects.add(LockEffect.lock(index, concurrently ? ACCESS_EXCLUSIVE : mode,
-          why + (concurrently ? " (the index itself is taken ACCESS EXCLUSIVE once unused)" : "")));
+      // CONCURRENTLY waits for every transaction using the index instead of locking it harder.
+      effects.add(LockEffect.lock(index, mode, why));
     }
     return List.copyOf(effects);
   }
