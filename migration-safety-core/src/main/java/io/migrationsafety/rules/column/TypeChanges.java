@@ -1,69 +1,18 @@
 package io.migrationsafety.rules.column;
 
+import io.migrationsafety.lock.TypeRewrites;
 import io.migrationsafety.operation.DataType;
-import java.util.List;
-import java.util.Set;
 
 /**
- * Which column type changes PostgreSQL makes without rewriting the table (SQL Commands: ALTER
- * TABLE, notes on SET DATA TYPE: binary-coercible changes, and the length and precision increases
- * whose type modifiers only widen). Anything not listed here is assumed to rewrite.
+ * Which column type changes rewrite the table: the facts live in the lock model
+ * ({@link TypeRewrites}); this stays only so the rule reads as before until it uses the model.
  */
 final class TypeChanges {
-
-  private static final Set<String> WIDENING_BY_LENGTH = Set.of("character varying", "bit varying");
-  private static final Set<String> WIDENING_BY_PRECISION = Set.of(
-      "timestamp without time zone", "timestamp with time zone", "time without time zone",
-      "time with time zone", "interval");
 
   private TypeChanges() {}
 
   /** Whether changing a column from {@code from} to {@code to} rewrites the table. */
   static boolean rewrites(DataType from, DataType to) {
-    if (from.arrayDimensions() != to.arrayDimensions()) {
-      return true;
-    }
-    String a = from.name();
-    String b = to.name();
-    if (a.equals(b)) {
-      if (from.modifiers().equals(to.modifiers())) {
-        return false;
-      }
-      if (WIDENING_BY_LENGTH.contains(a) || WIDENING_BY_PRECISION.contains(a)) {
-        return !widens(from.modifiers(), to.modifiers(), 0);
-      }
-      if (a.equals("numeric")) {
-        // Same scale and at least the precision, or no limits at all.
-        return !(to.modifiers().isEmpty() || (from.modifiers().size() == to.modifiers().size()
-            && scale(from).equals(scale(to)) && widens(from.modifiers(), to.modifiers(), 0)));
-      }
-      return true;
-    }
-    if (a.equals("character varying") && b.equals("text")) {
-      return false;
-    }
-    if (a.equals("text") && b.equals("character varying") && to.modifiers().isEmpty()) {
-      return false;
-    }
-    return !(a.equals("cidr") && b.equals("inet"));
-  }
-
-  /** Whether the modifier at {@code index} grows or disappears. */
-  private static boolean widens(List<String> from, List<String> to, int index) {
-    if (to.size() <= index) {
-      return true;
-    }
-    if (from.size() <= index) {
-      return false;
-    }
-    try {
-      return Long.parseLong(to.get(index).strip()) >= Long.parseLong(from.get(index).strip());
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  private static String scale(DataType type) {
-    return type.modifiers().size() > 1 ? type.modifiers().get(1).strip() : "0";
+    return TypeRewrites.rewrites(from, to);
   }
 }
