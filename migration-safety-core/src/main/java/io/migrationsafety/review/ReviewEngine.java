@@ -6,6 +6,8 @@ import io.migrationsafety.Review;
 import io.migrationsafety.Verdict;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.lock.LockEffect;
+import io.migrationsafety.lock.LockModel;
 import io.migrationsafety.operation.CreateTable;
 import io.migrationsafety.operation.ObjectType;
 import io.migrationsafety.operation.Operation;
@@ -101,8 +103,11 @@ public final class ReviewEngine {
         for (Operation operation : statement.operations()) {
           String defaultSchema = transaction.defaultSchema();
           ReplayStep step = SchemaReplayer.apply(schema, operation, defaultSchema);
+          boolean locksKnown = LockModel.known(operation);
+          List<LockEffect> locks = locksKnown
+              ? LockModel.effects(operation, schema, defaultSchema, policy.postgresVersion()) : List.of();
           StatementContext context = new StatementContext(set, pm, statement, operation, schema, step.after(),
-              conflicts(step.problems()), transaction.state(), created, defaultSchema, policy);
+              conflicts(step.problems()), transaction.state(), created, defaultSchema, policy, locks, locksKnown);
           for (StatementRule rule : statementRules) {
             if (suppressions.find(statement.statement(), rule.metadata()).isEmpty()) {
               findings.addAll(withPolicy(rule, runRule(rule, context)));

@@ -1,6 +1,8 @@
 package io.migrationsafety.rule;
 
 import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.lock.LockEffect;
+import io.migrationsafety.lock.LockMode;
 import io.migrationsafety.operation.Operation;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.parse.ParsedStatement;
@@ -8,7 +10,6 @@ import io.migrationsafety.policy.Policy;
 import io.migrationsafety.policy.TableSize;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.Table;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,9 @@ import java.util.Set;
  *     and have no readers to block yet)
  * @param defaultSchema the schema unqualified names resolve to ({@code search_path})
  * @param policy the review's policy
+ * @param locks the locks the operation takes, from the lock model (one per relation, strongest
+ *     mode); empty when it takes none or when {@code locksKnown} is false
+ * @param locksKnown whether the lock model knows what the operation locks
  */
 public record StatementContext(
     MigrationSet set,
@@ -42,7 +46,9 @@ public record StatementContext(
     TransactionState transaction,
     Set<QualifiedName> createdInReview,
     String defaultSchema,
-    Policy policy) {
+    Policy policy,
+    List<LockEffect> locks,
+    boolean locksKnown) {
 
   public StatementContext {
     Objects.requireNonNull(set, "set");
@@ -56,6 +62,7 @@ public record StatementContext(
     createdInReview = Set.copyOf(createdInReview);
     Objects.requireNonNull(defaultSchema, "defaultSchema");
     Objects.requireNonNull(policy, "policy");
+    locks = List.copyOf(locks);
   }
 
   /** The target PostgreSQL major version. */
@@ -96,9 +103,19 @@ public record StatementContext(
     return rows == null || rows >= policy.largeTableRows();
   }
 
-  /** A finding of {@code rule} at this statement, with the rule's default severity. */
-  public Finding finding(Rule rule, String message, String why, String suggestion, LockNote... locks) {
+  /** Whether the operation takes {@code mode} or a stronger lock on some relation. */
+  public boolean takes(LockMode mode) {
+    return locks.stream().anyMatch(l -> l.mode().compareTo(mode) >= 0);
+  }
+
+  /**
+   * A finding of {@code rule} at this statement, with the rule's default severity and the locks
+   * the lock model says the statement takes.
+   */
+  public Finding finding(Rule rule, String message, String why, String suggestion) {
+    List<LockNote> notes = locks.stream()
+        .map(l -> new LockNote(l.relation().sql(), l.mode().sqlName(), l.rewrite())).toList();
     return new Finding(rule.id(), rule.metadata().defaultSeverity(), migration.script().file(),
-        statement.statement().line(), statement.statement().column(), message, why, suggestion, Arrays.asList(locks));
+        statement.statement().line(), statement.statement().column(), message, why, suggestion, notes);
   }
 }

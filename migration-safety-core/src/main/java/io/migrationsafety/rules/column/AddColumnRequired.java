@@ -5,7 +5,6 @@ import io.migrationsafety.operation.ColumnDefinition;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.policy.TableSize;
 import io.migrationsafety.rule.Finding;
-import io.migrationsafety.rule.LockNote;
 import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rule.StatementContext;
@@ -56,8 +55,7 @@ public final class AddColumnRequired implements StatementRule {
         "Existing rows get NULL in the new column, which NOT NULL rejects: the migration passes on an empty "
             + "database and fails on one with data. Old application versions that do not write the column "
             + "would fail too.",
-        safe,
-        new LockNote(table.sql(), "ACCESS EXCLUSIVE", false)));
+        safe));
   }
 
   /** Only a table known to hold no rows is safe: declared by the policy, or estimated by the database. */

@@ -3,7 +3,6 @@ package io.migrationsafety.rules.column;
 import io.migrationsafety.operation.AlterColumnType;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.rule.Finding;
-import io.migrationsafety.rule.LockNote;
 import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rule.StatementContext;
@@ -39,9 +38,9 @@ public final class AlterColumnTypeRewrite implements StatementRule {
       return List.of();
     }
     Optional<Column> current = context.tableBefore(table).flatMap(t -> t.column(change.column()));
-    boolean inPlace = change.using() == null && current.isPresent()
-        && !TypeChanges.rewrites(current.get().type(), change.type());
-    if (inPlace) {
+    // The lock model knows which type changes PostgreSQL makes in place; unknown counts as a rewrite.
+    boolean rewrites = !context.locksKnown() || context.locks().stream().anyMatch(l -> l.rewrite());
+    if (!rewrites) {
       return List.of();
     }
     String from = current.map(c -> "from " + c.type().sql() + " ").orElse("");
@@ -58,8 +57,7 @@ public final class AlterColumnTypeRewrite implements StatementRule {
             + " rewrites the whole table",
         "PostgreSQL copies every row into a new file and rebuilds every index of the table while it holds "
             + "ACCESS EXCLUSIVE: all reads and writes wait until it is done, and it needs room for a second copy.",
-        safe,
-        new LockNote(table.sql(), "ACCESS EXCLUSIVE", true)));
+        safe));
   }
 
   private static String truncate(String identifier) {

@@ -5,7 +5,6 @@ import io.migrationsafety.operation.DmlKind;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.operation.WhereShape;
 import io.migrationsafety.rule.Finding;
-import io.migrationsafety.rule.LockNote;
 import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rule.StatementContext;
@@ -48,8 +47,7 @@ public final class UnboundedDataChange implements StatementRule {
         "Every changed row stays locked until the migration commits, so the application's writes to those rows "
             + "wait; the long transaction holds back vacuum, leaves a dead copy of every row, and floods "
             + "replication.",
-        batched(change, context.statement().statement()),
-        new LockNote(table.sql(), "ROW EXCLUSIVE", false)));
+        batched(change, context.statement().statement())));
   }
 
   /** The same change in batches of rows picked by ctid, each batch its own transaction. */

@@ -3,7 +3,6 @@ package io.migrationsafety.rules.index;
 import io.migrationsafety.operation.CreateIndex;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.rule.Finding;
-import io.migrationsafety.rule.LockNote;
 import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rule.StatementContext;
@@ -41,7 +40,6 @@ public final class RequireConcurrentIndex implements StatementRule {
         "Without CONCURRENTLY, PostgreSQL holds a SHARE lock on the table while it reads all of it to build the "
             + "index: reads go on, but writes wait for the whole build, which on a large table takes minutes.",
         safe == null ? null : "-- CONCURRENTLY cannot run inside a transaction: give it a migration of its own\n"
-            + safe + ";",
-        new LockNote(table.sql(), "SHARE", false)));
+            + safe + ";"));
   }
 }
