@@ -55,4 +55,22 @@ class RollbackCommandTest {
     assertThat(out.toString()).contains("down script: does NOT restore the schema")
         .contains("table public.users is left over");
   }
+
+  @Test
+  void a_snapshot_gives_the_rollback_the_tables_the_migrations_alter() throws Exception {
+    java.nio.file.Path migrations = java.nio.file.Files.createDirectories(dir.resolve("db"));
+    java.nio.file.Files.writeString(migrations.resolve("V2__note.sql"), "ALTER TABLE orders ADD COLUMN note text;\n");
+    io.migrationsafety.schema.Schema schema = io.migrationsafety.schema.Schema.empty();
+    for (var s : io.migrationsafety.parse.SqlParser.parse("CREATE TABLE orders (id bigint);", "db.sql").statements()) {
+      schema = io.migrationsafety.schema.replay.SchemaReplayer.apply(schema, s.operations().get(0), "public").after();
+    }
+    java.nio.file.Path snapshot = dir.resolve("schema.json");
+    io.migrationsafety.schema.SchemaSnapshot.save(schema, snapshot);
+
+    assertThat(run("rollback", migrations.toString(), "--fail-on-irreversible")).isEqualTo(1);
+    out.getBuffer().setLength(0);
+    assertThat(run("rollback", migrations.toString(), "--schema", snapshot.toString(), "--fail-on-irreversible"))
+        .isZero();
+    assertThat(out.toString()).contains("DROP COLUMN note");
+  }
 }
