@@ -4,7 +4,6 @@ import io.migrationsafety.MigrationSafety;
 import io.migrationsafety.Review;
 import io.migrationsafety.Reviewer;
 import io.migrationsafety.Verdict;
-import io.migrationsafety.database.DatabaseTarget;
 import io.migrationsafety.policy.PolicyTemplate;
 import io.migrationsafety.report.ReportFormat;
 import java.nio.file.Path;
@@ -39,19 +38,8 @@ final class ReviewCommand implements Callable<Integer> {
       description = "The policy file (default: migration-safety.yml in the working directory, if there is one).")
   private Path policy;
 
-  @Option(names = "--schema", paramLabel = "FILE",
-      description = "A schema snapshot (JSON) of the database the migrations run on: its tables, sizes and indexes.")
-  private Path schema;
-
-  @Option(names = "--database-url", paramLabel = "URL",
-      description = "Read the starting schema, table sizes and the server version from this database "
-          + "(jdbc:postgresql://… or postgres://user:pass@host/db), over a connection checked to be read-only. "
-          + "Default: the environment variable MIGRATION_SAFETY_DATABASE_URL, if set.")
-  private String databaseUrl;
-
-  @Option(names = "--allow-writable-connection",
-      description = "Read the database even if its role could write to it (the library still never writes).")
-  private boolean allowWritable;
+  @picocli.CommandLine.Mixin
+  private SchemaSourceOptions schemaSource = new SchemaSourceOptions();
 
   @Option(names = "--pg-version", paramLabel = "N",
       description = "Target PostgreSQL major version, 12 to 18 (default: the policy's, else 16).")
@@ -82,13 +70,7 @@ final class ReviewCommand implements Callable<Integer> {
     if (postgresVersion != null) {
       builder.postgresVersion(postgresVersion);
     }
-    if (schema != null) {
-      builder.schema(schema);
-    }
-    String url = databaseUrl != null ? databaseUrl : System.getenv(DatabaseTarget.ENVIRONMENT_VARIABLE);
-    if (url != null && !url.isBlank()) {
-      builder.schemaFrom(url).allowWritableConnection(allowWritable);
-    }
+    schemaSource.applyTo(builder);
     if (migrationFormat != null) {
       builder.format(migrationFormat);
     }

@@ -11,10 +11,6 @@ import io.migrationsafety.rollback.RollbackCheck;
 import io.migrationsafety.rollback.RollbackPlan;
 import io.migrationsafety.rollback.RollbackStep;
 import io.migrationsafety.rollback.Rollbacks;
-import io.migrationsafety.database.DatabaseTarget;
-import io.migrationsafety.database.IntrospectedSchema;
-import io.migrationsafety.schema.Schema;
-import io.migrationsafety.schema.SchemaSnapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,41 +40,16 @@ final class RollbackCommand implements Callable<Integer> {
       description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private Format format;
 
-  @Option(names = "--schema", paramLabel = "FILE",
-      description = "A schema snapshot (JSON) of the database the migrations run on: rollbacks of drops and "
-          + "changes need the former definitions.")
-  private java.nio.file.Path schema;
-
-  @Option(names = "--database-url", paramLabel = "URL",
-      description = "Read the schema the migrations run on from this database, read-only (default: "
-          + "MIGRATION_SAFETY_DATABASE_URL, if set).")
-  private String databaseUrl;
-
-  @Option(names = "--allow-writable-connection",
-      description = "Read the database even if its role could write to it (the library still never writes).")
-  private boolean allowWritable;
+  @picocli.CommandLine.Mixin
+  private SchemaSourceOptions schemaSource = new SchemaSourceOptions();
 
   @Option(names = "--fail-on-irreversible", description = "Exit with 1 when a migration cannot be undone.")
   private boolean failOnIrreversible;
 
-  /** The schema before the first migration: a snapshot, a live database, or an empty database. */
-  private Schema startingSchema() {
-    if (schema != null) {
-      return SchemaSnapshot.load(schema);
-    }
-    String url = databaseUrl != null ? databaseUrl : System.getenv(DatabaseTarget.ENVIRONMENT_VARIABLE);
-    if (url != null && !url.isBlank()) {
-      IntrospectedSchema read = DatabaseTarget.of(url).read(allowWritable);
-      read.readOnlyCheck().warning().ifPresent(w -> spec.commandLine().getErr().println("WARNING: " + w));
-      return read.schema();
-    }
-    return Schema.empty();
-  }
-
   @Override
   public Integer call() {
     MigrationSet set = MigrationFormats.installed().read(directory);
-    List<RollbackPlan> plans = Rollbacks.plan(set, startingSchema());
+    List<RollbackPlan> plans = Rollbacks.plan(set, schemaSource.read(spec.commandLine().getErr()));
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       printJson(plans, out);
