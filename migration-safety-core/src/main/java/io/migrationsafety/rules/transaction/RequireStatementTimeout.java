@@ -1,6 +1,7 @@
 package io.migrationsafety.rules.transaction;
 
 import io.migrationsafety.lock.LockEffect;
+import io.migrationsafety.operation.CreateIndex;
 import io.migrationsafety.operation.Truncate;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.RuleMetadata;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * table, and nothing stops it: the table stays blocked until it ends (Server Configuration:
  * Client Connection Defaults, {@code statement_timeout}). Scans under SHARE UPDATE EXCLUSIVE
  * ({@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE CONSTRAINT}) block no reader or writer and are
- * meant to run long, so they are not flagged.
+ * meant to run long, so they are not flagged; index builds are left to {@code require-concurrent-index}.
  */
 public final class RequireStatementTimeout implements StatementRule {
 
@@ -31,7 +32,8 @@ public final class RequireStatementTimeout implements StatementRule {
   @Override
   public List<Finding> check(StatementContext context) {
     // TRUNCATE gives the table new, empty files: a "rewrite" that takes no time whatever the size.
-    if (context.operation() instanceof Truncate
+    // Index builds are left to require-concurrent-index, whose fix (CONCURRENTLY) blocks nothing.
+    if (context.operation() instanceof Truncate || context.operation() instanceof CreateIndex
         || RequireLockTimeout.hasTimeout(context.transaction().setting("statement_timeout"))) {
       return List.of();
     }
