@@ -115,7 +115,7 @@ public final class ReviewEngine {
           }
           noteCreatedTables(operation, defaultSchema, created);
           schema = step.after();
-          transaction.after(operation);
+          transaction.after(operation, locks);
         }
         transaction.afterStatement();
       }
