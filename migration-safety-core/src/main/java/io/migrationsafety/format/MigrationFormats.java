@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,28 +76,24 @@ public final class MigrationFormats {
     if (isEmpty(directory)) {
       throw new MigrationFormatException(directory + ": the directory is empty; there are no migrations to read");
     }
-    List<MigrationFormat> specific = matching(directory, FormatMatch.SPECIFIC);
-    if (specific.size() == 1) {
-      return specific.get(0);
+    // Each format looks at the directory once (dbmate, for one, reads the files to look).
+    Map<MigrationFormat, FormatMatch> matches = new LinkedHashMap<>();
+    for (MigrationFormat f : formats) {
+      matches.put(f, f.detect(directory));
     }
-    if (specific.size() > 1) {
-      throw new MigrationFormatException(directory + ": the layout fits several formats ("
-          + names(specific) + "); name the one to use");
-    }
-    List<MigrationFormat> generic = matching(directory, FormatMatch.GENERIC);
-    if (generic.size() == 1) {
-      return generic.get(0);
-    }
-    if (generic.size() > 1) {
-      throw new MigrationFormatException(directory + ": the layout fits several formats ("
-          + names(generic) + "); name the one to use");
+    for (FormatMatch wanted : List.of(FormatMatch.SPECIFIC, FormatMatch.GENERIC)) {
+      List<MigrationFormat> fits = matches.entrySet().stream().filter(e -> e.getValue() == wanted)
+          .map(Map.Entry::getKey).collect(Collectors.toList());
+      if (fits.size() == 1) {
+        return fits.get(0);
+      }
+      if (fits.size() > 1) {
+        throw new MigrationFormatException(directory + ": the layout fits several formats ("
+            + names(fits) + "); name the one to use");
+      }
     }
     throw new MigrationFormatException(directory + ": no migrations found; looked for the formats "
         + names(formats));
-  }
-
-  private List<MigrationFormat> matching(Path directory, FormatMatch match) {
-    return formats.stream().filter(f -> f.detect(directory) == match).collect(Collectors.toList());
   }
 
   private static String names(List<MigrationFormat> formats) {

@@ -41,11 +41,12 @@ final class MarkdownReport {
     out.println("<details><summary><code>" + html(title) + "</code>: " + findings.size() + " finding"
         + (findings.size() == 1 ? "" : "s") + "</summary>");
     out.println();
+    SourceLines lines = m == null ? null : SourceLines.of(m);
     for (Finding f : findings) {
       out.println("**" + f.severity() + "** `" + f.rule() + "` at line " + f.line() + ": " + escape(f.message()));
       out.println();
-      if (m != null) {
-        String line = SourceLines.line(m, f.line());
+      if (lines != null) {
+        String line = lines.line(f.line());
         if (!line.isEmpty()) {
           out.println("```sql");
           out.println(line);

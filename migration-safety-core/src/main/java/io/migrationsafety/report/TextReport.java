@@ -36,10 +36,11 @@ final class TextReport {
       finding(out, f, "");
     }
     for (MigrationReview m : review.migrations()) {
-      out.println(label(m.verdict(), true) + "  " + m.file() + paint(DIM, "  (" + m.statements() + (m.statements() == 1 ? " statement" : " statements")
-          + (m.unrecognized() > 0 ? ", " + m.unrecognized() + " not understood" : "") + ")"));
+      out.println(label(m.verdict(), true) + "  " + m.file() + paint(DIM, "  (" + m.statements()
+          + (m.statements() == 1 ? " statement" : " statements") + (m.unrecognized() > 0 ? ", " + m.unrecognized() + " not understood" : "") + ")"));
+      SourceLines lines = SourceLines.of(m);
       for (Finding f : m.findings()) {
-        finding(out, f, SourceLines.line(m, f.line()));
+        finding(out, f, lines.line(f.line()));
       }
     }
     out.println();
