@@ -108,4 +108,53 @@ class RuleCatalogTest {
       assertThat(tester.findings(safe)).as("the safe example of %s does not trigger it", rule.id()).isEmpty();
     }));
   }
+
+  /**
+   * A page's Locks section must name the strongest lock the lock model predicts for its unsafe
+   * example (the model itself is checked against PostgreSQL by LockModelAgreementTest), unless the
+   * section says the statement takes none of its own.
+   */
+  @TestFactory
+  Stream<DynamicTest> each_page_names_the_lock_the_model_predicts_for_its_example() {
+    return registry.all().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+      String page = Files.readString(DOCS.resolve(rule.id() + ".md"));
+      String locks = page.substring(page.indexOf("## Locks"), page.indexOf("## Safe alternative"));
+      if (locks.contains("\nNone") || locks.contains("\nNo lock") || locks.contains("\nUnknown")) {
+        return;
+      }
+      String schemaSql = "";
+      String unsafe = "";
+      Matcher m = BLOCK.matcher(page);
+      while (m.find()) {
+        if (m.group(1).equals("schema")) {
+          schemaSql = m.group(2);
+        } else if (m.group(1).equals("unsafe")) {
+          unsafe = m.group(2);
+        }
+      }
+      io.migrationsafety.schema.Schema schema = io.migrationsafety.schema.Schema.empty();
+      for (var s : io.migrationsafety.parse.SqlParser.parse(schemaSql, "schema.sql").statements()) {
+        for (var op : s.operations()) {
+          schema = io.migrationsafety.schema.replay.SchemaReplayer.apply(schema, op, "public").after();
+        }
+      }
+      io.migrationsafety.lock.LockMode strongest = null;
+      for (var s : io.migrationsafety.parse.SqlParser.parse(unsafe, "unsafe.sql").statements()) {
+        for (var op : s.operations()) {
+          if (io.migrationsafety.lock.LockModel.known(op)) {
+            for (var effect : io.migrationsafety.lock.LockModel.effects(op, schema, "public", 16)) {
+              if (strongest == null || effect.mode().compareTo(strongest) > 0) {
+                strongest = effect.mode();
+              }
+            }
+          }
+          schema = io.migrationsafety.schema.replay.SchemaReplayer.apply(schema, op, "public").after();
+        }
+      }
+      if (strongest != null) {
+        assertThat(locks).as("%s names %s, the lock the model predicts for its unsafe example", rule.id(), strongest)
+            .contains("`" + strongest.sqlName() + "`");
+      }
+    }));
+  }
 }
