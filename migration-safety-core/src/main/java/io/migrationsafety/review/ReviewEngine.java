@@ -107,7 +107,7 @@ public final class ReviewEngine {
           List<LockEffect> locks = locksKnown
               ? LockModel.effects(operation, schema, defaultSchema, policy.postgresVersion()) : List.of();
           StatementContext context = new StatementContext(set, pm, statement, operation, schema, step.after(),
-              conflicts(step.problems()), transaction.state(), created, defaultSchema, policy, locks, locksKnown);
+              conflicts(step), transaction.state(), created, defaultSchema, policy, locks, locksKnown);
           for (StatementRule rule : statementRules) {
             if (suppressions.find(statement.statement(), rule.metadata()).isEmpty()) {
               findings.addAll(withPolicy(rule, runRule(rule, context)));
@@ -145,14 +145,14 @@ public final class ReviewEngine {
   /**
    * Replay problems that are real conflicts. When the starting schema is a stand-in, an object the
    * migrations never created is missing only from the stand-in, not from the database: those
-   * problems ("… does not exist", as the replayer words them) are dropped; duplicates stay, as they
-   * can only come from objects the migrations created.
+   * problems are dropped; duplicates stay, as they can only come from objects the migrations made.
    */
-  private List<String> conflicts(List<String> problems) {
-    if (schemaKnown || problems.isEmpty()) {
-      return problems;
+  private List<String> conflicts(ReplayStep step) {
+    if (schemaKnown || step.problems().isEmpty()) {
+      return step.problems();
     }
-    return problems.stream().filter(p -> !p.endsWith(" does not exist")).toList();
+    List<String> missing = step.missingObjects();
+    return step.problems().stream().filter(p -> !missing.contains(p)).toList();
   }
 
   private static int indexOfFile(List<MigrationReview> reviews, String file) {

@@ -12,6 +12,15 @@ final class Problems {
 
   private Problems() {}
 
+  /**
+   * Whether {@code problem} says that something the statement needs is missing (as the builders
+   * here and the "does not exist" sentences word it), rather than that something already exists
+   * or cannot be done. Kept beside the builders so that the two cannot drift apart.
+   */
+  static boolean isMissing(String problem) {
+    return problem.endsWith(" does not exist") || problem.contains(" is not a label of enum type ");
+  }
+
   static String quoted(String identifier) {
     return '"' + identifier + '"';
   }

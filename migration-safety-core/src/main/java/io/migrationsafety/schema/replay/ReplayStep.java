@@ -29,6 +29,14 @@ public record ReplayStep(Schema after, List<String> problems) {
     return new ReplayStep(unchanged, List.of(problem));
   }
 
+  /**
+   * The problems that say something the statement needs does not exist. On a schema that stands
+   * in for an unknown database, these say more about the stand-in than about the migration.
+   */
+  public List<String> missingObjects() {
+    return problems.stream().filter(Problems::isMissing).toList();
+  }
+
   /** Whether the operation applied without a problem. */
   public boolean isClean() {
     return problems.isEmpty();

@@ -160,4 +160,21 @@ class SchemaReplayerTest {
         .isEqualTo("public.clients.id");
     assertThat(r.columnNames("audit_log_2025")).containsExactly("id", "at", "what", "actor");
   }
+
+  @Test
+  void missing_objects_are_told_apart_from_duplicates() {
+    io.migrationsafety.schema.Schema schema = io.migrationsafety.schema.Schema.empty();
+    for (var st : io.migrationsafety.parse.SqlParser.parse("CREATE TABLE t (a int);", "s.sql").statements()) {
+      schema = SchemaReplayer.apply(schema, st.operations().get(0), "public").after();
+    }
+    var missingColumn = SchemaReplayer.apply(schema, io.migrationsafety.parse.SqlParser
+        .parse("ALTER TABLE t DROP COLUMN b;", "s.sql").statements().get(0).operations().get(0), "public");
+    var duplicate = SchemaReplayer.apply(schema, io.migrationsafety.parse.SqlParser
+        .parse("CREATE TABLE t (a int);", "s.sql").statements().get(0).operations().get(0), "public");
+
+    org.assertj.core.api.Assertions.assertThat(missingColumn.missingObjects()).isEqualTo(missingColumn.problems())
+        .isNotEmpty();
+    org.assertj.core.api.Assertions.assertThat(duplicate.problems()).isNotEmpty();
+    org.assertj.core.api.Assertions.assertThat(duplicate.missingObjects()).isEmpty();
+  }
 }
