@@ -54,6 +54,7 @@ public final class MigrationSafety {
     private boolean schemaKnown;
     private final List<Rule> rules = new ArrayList<>();
     private String format;
+    private MigrationFormat customFormat;
     private DatabaseTarget database;
     private boolean allowWritableConnection;
 
@@ -141,6 +142,14 @@ public final class MigrationSafety {
     /** Reads migrations as this format ({@code plain-sql}, {@code flyway} …) instead of detecting it. */
     public Builder format(String name) {
       this.format = Objects.requireNonNull(name, "name");
+      this.customFormat = null;
+      return this;
+    }
+
+    /** Reads migrations with this format, registered or not, instead of detecting one. */
+    public Builder format(MigrationFormat format) {
+      this.customFormat = Objects.requireNonNull(format, "format");
+      this.format = null;
       return this;
     }
 
@@ -190,13 +199,13 @@ public final class MigrationSafety {
         loadedPolicy.requireKnownRules(known);
       }
       MigrationFormats formats = MigrationFormats.installed();
-      MigrationFormat forced = null;
+      MigrationFormat forced = customFormat;
       if (format != null) {
         forced = formats.named(format).orElseThrow(() -> new MigrationSafetyException("unknown migration format '"
             + format + "'; known: " + formats.all().stream().map(MigrationFormat::name).toList()));
       }
       return new Reviewer(new ReviewEngine(registry, effective, start, startKnown), formats, forced, effective,
-          warnings);
+          warnings, database, allowWritableConnection);
     }
   }
 }

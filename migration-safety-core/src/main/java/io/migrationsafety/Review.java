@@ -1,5 +1,6 @@
 package io.migrationsafety;
 
+import io.migrationsafety.format.AppliedState;
 import io.migrationsafety.rule.Finding;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.stream.Collectors;
  * @param postgresVersion the PostgreSQL major version the review targeted
  * @param verdict the worst verdict of all migrations (and of findings about the set as a whole)
  * @param migrations the reviewed migrations, in order
- * @param setFindings findings about the set as a whole (conventions, order)
+ * @param setFindings findings about the set as a whole (conventions, order, history)
+ * @param applied what the database's history said: the migrations already applied are not
+ *     reviewed; {@link AppliedState#none()} when no history was read
  */
 public record Review(
     String format,
@@ -22,7 +25,8 @@ public record Review(
     int postgresVersion,
     Verdict verdict,
     List<MigrationReview> migrations,
-    List<Finding> setFindings) {
+    List<Finding> setFindings,
+    AppliedState applied) {
 
   public Review {
     Objects.requireNonNull(format, "format");
@@ -30,6 +34,7 @@ public record Review(
     Objects.requireNonNull(verdict, "verdict");
     migrations = List.copyOf(migrations);
     setFindings = List.copyOf(setFindings);
+    Objects.requireNonNull(applied, "applied");
   }
 
   /** Every finding: the set's, then each migration's in order. */

@@ -1,5 +1,7 @@
 package io.migrationsafety.database;
 
+import io.migrationsafety.format.AppliedStateReader;
+import io.migrationsafety.format.MigrationSet;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
@@ -105,6 +107,25 @@ public final class DatabaseTarget {
   public IntrospectedSchema read(boolean allowWritable) {
     try (Connection connection = connect()) {
       return SchemaIntrospector.read(connection, allowWritable);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /**
+   * Reads which migrations of {@code set} have run, with the format's history reader, in a
+   * read-only transaction on a role checked like {@link #read(boolean)} checks it.
+   *
+   * @return {@code set} with the history it read
+   * @throws WritableConnectionException when the role can write and {@code allowWritable} is false
+   * @throws DatabaseUnavailableException when the server cannot be reached or a query fails
+   */
+  public MigrationSet readHistory(MigrationSet set, AppliedStateReader reader, boolean allowWritable) {
+    try (Connection connection = connect()) {
+      return set.withApplied(ReadOnlyTransaction.run(connection, "reading the migration history", () -> {
+        ReadOnlyGuard.check(connection, allowWritable);
+        return reader.read(connection, set);
+      }));
     } catch (SQLException e) {
       throw unavailable(e);
     }

@@ -9,7 +9,6 @@ import io.migrationsafety.schema.UserType;
 import io.migrationsafety.schema.View;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,7 +38,7 @@ public final class SchemaIntrospector {
    * @throws DatabaseUnavailableException when a catalog query fails
    */
   public static IntrospectedSchema introspect(Connection connection) {
-    return inReadOnlyTransaction(connection, () -> readSchema(connection, null));
+    return ReadOnlyTransaction.run(connection, "reading the schema", () -> readSchema(connection, null));
   }
 
   /**
@@ -52,7 +51,7 @@ public final class SchemaIntrospector {
    * @throws DatabaseUnavailableException when a catalog query fails
    */
   public static IntrospectedSchema read(Connection connection, boolean allowWritable) {
-    return inReadOnlyTransaction(connection,
+    return ReadOnlyTransaction.run(connection, "reading the schema",
         () -> readSchema(connection, ReadOnlyGuard.check(connection, allowWritable)));
   }
 
@@ -86,39 +85,5 @@ public final class SchemaIntrospector {
   private static <T> Map<io.migrationsafety.operation.QualifiedName, T> byName(List<T> values,
       Function<T, io.migrationsafety.operation.QualifiedName> name) {
     return values.stream().collect(Collectors.toMap(name, v -> v, (a, b) -> a, () -> new TreeMap<>(Schema.NAME_ORDER)));
-  }
-
-  /** Work that reads over JDBC. */
-  @FunctionalInterface
-  private interface Reading<T> {
-    T run() throws SQLException;
-  }
-
-  private static <T> T inReadOnlyTransaction(Connection connection, Reading<T> reading) {
-    try {
-      boolean autoCommit = connection.getAutoCommit();
-      try (Statement st = connection.createStatement()) {
-        if (autoCommit) {
-          // One snapshot for all queries, and the server refuses any write inside it.
-          st.execute("START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
-        } else {
-          // The driver has (or will have) opened a transaction: make it read-only from here on.
-          st.execute("SET TRANSACTION READ ONLY");
-        }
-      }
-      try {
-        return reading.run();
-      } finally {
-        if (autoCommit) {
-          try (Statement st = connection.createStatement()) {
-            st.execute("ROLLBACK");
-          }
-        } else {
-          connection.rollback();
-        }
-      }
-    } catch (SQLException e) {
-      throw new DatabaseUnavailableException("reading the schema failed: " + e.getMessage(), e);
-    }
   }
 }

@@ -25,4 +25,21 @@ public interface MigrationFormat {
    * @throws io.migrationsafety.sql.SqlSyntaxException when a script is not valid UTF-8
    */
   MigrationSet read(Path directory);
+
+  /**
+   * How to read, from a database, which of this format's migrations have run: the history table
+   * its tool keeps. Empty for formats whose tool keeps none that this library can read.
+   */
+  default java.util.Optional<AppliedStateReader> history() {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * How to write a synthesized rollback in this format's own layout ({@code .down.sql} beside the
+   * up file, Flyway's {@code U} file, Alembic's {@code downgrade()}…). Empty for formats that have
+   * no place for a rollback.
+   */
+  default java.util.Optional<DownScriptWriter> downScriptWriter() {
+    return java.util.Optional.empty();
+  }
 }

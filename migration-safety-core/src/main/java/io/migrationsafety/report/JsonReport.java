@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migrationsafety.MigrationReview;
 import io.migrationsafety.Review;
 import io.migrationsafety.Version;
+import io.migrationsafety.format.NaturalOrder;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.LockNote;
 import java.io.PrintWriter;
@@ -32,6 +33,12 @@ final class JsonReport {
     root.put("verdict", review.verdict().name());
     root.put("format", review.format());
     root.put("postgresVersion", review.postgresVersion());
+    if (review.applied().known()) {
+      ObjectNode history = root.putObject("history");
+      history.put("source", review.applied().source());
+      ArrayNode applied = history.putArray("applied");
+      review.applied().applied().stream().sorted(NaturalOrder.INSTANCE).forEach(applied::add);
+    }
     ArrayNode migrations = root.putArray("migrations");
     for (MigrationReview m : review.migrations()) {
       ObjectNode node = migrations.addObject();

@@ -20,6 +20,11 @@ final class MarkdownReport {
         + " (" + review.migrations().size() + (review.migrations().size() == 1 ? " migration" : " migrations")
         + ", PostgreSQL " + review.postgresVersion() + ")");
     out.println();
+    if (review.applied().known()) {
+      out.println("History: `" + escape(review.applied().source()) + "`, " + review.applied().applied().size()
+          + " already applied (not reviewed).");
+      out.println();
+    }
     out.println("| | migration | statements | findings |");
     out.println("| --- | --- | ---: | ---: |");
     for (MigrationReview m : review.migrations()) {

@@ -31,6 +31,11 @@ final class TextReport {
   void write(Review review, PrintWriter out) {
     out.println(paint(BOLD, "migration-safety " + Version.get()) + paint(DIM, " · " + review.format() + " · "
         + review.directory() + " · PostgreSQL " + review.postgresVersion()));
+    if (review.applied().known()) {
+      int applied = review.applied().applied().size();
+      out.println(paint(DIM, "history: " + review.applied().source() + " · " + applied
+          + (applied == 1 ? " migration" : " migrations") + " already applied, not reviewed"));
+    }
     out.println();
     for (Finding f : review.setFindings()) {
       finding(out, f, "");

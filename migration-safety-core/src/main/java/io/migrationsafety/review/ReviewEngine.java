@@ -84,14 +84,17 @@ public final class ReviewEngine {
     }
   }
 
-  /** Reviews {@code set}. */
+  /**
+   * Reviews {@code set}: its pending migrations, on top of the starting schema (which, when the set
+   * carries a database's history, already holds what the applied ones did).
+   */
   public Review review(MigrationSet set) {
     Schema schema = initialSchema;
     Set<QualifiedName> created = new HashSet<>();
     List<MigrationReview> reviews = new ArrayList<>();
     List<ParsedMigration> parsed = new ArrayList<>();
     Verdict overall = Verdict.SAFE;
-    for (Migration migration : set.migrations()) {
+    for (Migration migration : set.pending()) {
       String file = relative(set.directory(), migration.file());
       ParsedMigration pm = new ParsedMigration(migration, SqlParser.parse(migration.upScript(), file));
       parsed.add(pm);
@@ -139,7 +142,8 @@ public final class ReviewEngine {
       overall = overall.worst(review.verdict());
     }
     overall = overall.worst(verdictOf(setFindings));
-    return new Review(set.format(), set.directory(), policy.postgresVersion(), overall, reviews, setFindings);
+    return new Review(set.format(), set.directory(), policy.postgresVersion(), overall, reviews, setFindings,
+        set.applied());
   }
 
   /**

@@ -3,6 +3,8 @@ package io.migrationsafety.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migrationsafety.Review;
+import io.migrationsafety.format.AppliedState;
+import io.migrationsafety.format.HistoryProblem;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.format.MigrationVersion;
@@ -104,7 +106,9 @@ public final class RuleTester {
 
   /**
    * The findings of the rule on {@code sql}, as one migration. A first line {@code -- file: NAME}
-   * names its file (default {@code V1__test.sql}); a line {@code -- down: SQL} gives it a rollback.
+   * names its file (default {@code V1__test.sql}); a line {@code -- down: SQL} gives it a rollback;
+   * a line {@code -- history: KIND} says the database's history records a problem of that
+   * {@link HistoryProblem.Kind} with it (lower case; {@code checksum_mismatch} marks it applied).
    */
   public List<Finding> findings(String sql) {
     Map<QualifiedName, TableSize> allSizes = new HashMap<>(basePolicy.tableSizes());
@@ -119,7 +123,16 @@ public final class RuleTester {
         sql, down == null ? null : dir.resolve(name + ".down"), down,
         transactional && !io.migrationsafety.format.sql.PlainSqlFormat.declaresNoTransaction(sql));
     ReviewEngine engine = new ReviewEngine(RuleRegistry.empty().plus(rule), policy, schema, true);
-    Review review = engine.review(new MigrationSet("plain-sql", dir, List.of(migration)));
+    MigrationSet set = new MigrationSet("plain-sql", dir, List.of(migration));
+    String history = header(sql, "-- history:", null);
+    if (history != null) {
+      HistoryProblem.Kind kind = HistoryProblem.Kind.valueOf(history.toUpperCase(java.util.Locale.ROOT));
+      set = set.withApplied(new AppliedState("test_history",
+          kind == HistoryProblem.Kind.CHECKSUM_MISMATCH ? java.util.Set.of(migration.id()) : java.util.Set.of(),
+          List.of(new HistoryProblem(kind, migration.id(), name,
+              "test_history records " + kind.name().toLowerCase(java.util.Locale.ROOT) + " for " + migration.id()))));
+    }
+    Review review = engine.review(set);
     return review.findings();
   }
 

@@ -83,7 +83,7 @@ public final class BanRenameEnumValue implements StatementRule {
    * then no deployed code can be using the label yet.
    */
   private static boolean introducedInReview(StatementContext context, QualifiedName type, String label) {
-    for (Migration migration : context.set().migrations()) {
+    for (Migration migration : context.set().pending()) {
       if (migration == context.migration().migration()) {
         return introducedIn(context.migration().script().statements(), context.statement(), context, type, label);
       }
