@@ -31,7 +31,7 @@ final class ReviewCommand implements Callable<Integer> {
   private Path directory;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "Output: text, json or markdown (default: ${DEFAULT-VALUE}).")
+      description = "Output: text, json, markdown, sarif or junit (default: ${DEFAULT-VALUE}).")
   private String format;
 
   @Option(names = "--policy", paramLabel = "FILE",
