@@ -49,6 +49,11 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Read DIR as this format (plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
   private String migrationFormat;
 
+  @Option(names = "--rates", paramLabel = "FILE",
+      description = "Throughputs for the estimates, measured by `calibrate -o FILE` on your server "
+          + "(default: the library's, measured on the machine docs/estimates.md describes).")
+  private Path rates;
+
   @Option(names = "--fail-on", defaultValue = "blocked", paramLabel = "LEVEL",
       description = "Exit with 1 when the verdict is at least this: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private FailOn failOn;
@@ -71,6 +76,9 @@ final class ReviewCommand implements Callable<Integer> {
       builder.postgresVersion(postgresVersion);
     }
     schemaSource.applyTo(builder);
+    if (rates != null) {
+      builder.rates(rates);
+    }
     if (migrationFormat != null) {
       builder.format(migrationFormat);
     }

@@ -11,6 +11,8 @@ import io.migrationsafety.operation.ObjectType;
 import io.migrationsafety.operation.Operation;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.operation.Reindex;
+import io.migrationsafety.operation.SetSetting;
+import io.migrationsafety.operation.TransactionControl;
 import io.migrationsafety.operation.ValidateConstraint;
 import io.migrationsafety.operation.WhereShape;
 import io.migrationsafety.schema.Column;
@@ -74,6 +76,9 @@ public final class CostModel {
       Function<QualifiedName, TableStats> stats) {
     Function<QualifiedName, QualifiedName> resolve = n -> n.withDefaultSchema(defaultSchema == null ? "public"
         : defaultSchema);
+    if (operation instanceof TransactionControl || operation instanceof SetSetting) {
+      return Estimate.of(0, "");
+    }
     if (operation instanceof CreateIndex create) {
       return indexBuild(resolve.apply(create.table().name()), create.method(), create.elements(), create.concurrently(),
           before, stats);
@@ -106,7 +111,9 @@ public final class CostModel {
     Estimate total = Estimate.of(rates.catalogMs(), "");
     boolean work = false;
     for (LockEffect effect : effects) {
-      if (!effect.rewrite() && !effect.scan() || before.table(effect.relation()).isEmpty()) {
+      // Work on an index is its table's work (a REINDEX is costed above); a relation the schema
+      // does not know is a table of unknown size.
+      if (!effect.rewrite() && !effect.scan() || before.index(effect.relation()).isPresent()) {
         continue;
       }
       work = true;

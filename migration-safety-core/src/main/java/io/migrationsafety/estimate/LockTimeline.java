@@ -79,6 +79,11 @@ public final class LockTimeline {
     return holds.get(index);
   }
 
+  /** The estimate of statement {@code index}. */
+  public Estimate estimate(int index) {
+    return estimates.get(index);
+  }
+
   /** The whole migration's duration: the sum of its statements', or {@code null} when one is unknown. */
   public Long durationMs() {
     long total = 0;

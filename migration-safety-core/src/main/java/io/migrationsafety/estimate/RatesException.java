@@ -1,7 +1,9 @@
 package io.migrationsafety.estimate;
 
+import io.migrationsafety.MigrationSafetyException;
+
 /** A rates file that cannot be read; the message names the file. */
-public class RatesException extends RuntimeException {
+public final class RatesException extends MigrationSafetyException {
 
   private static final long serialVersionUID = 1L;
 
