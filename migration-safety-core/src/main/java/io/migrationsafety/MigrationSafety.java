@@ -226,7 +226,8 @@ public final class MigrationSafety {
             + format + "'; known: " + formats.all().stream().map(MigrationFormat::name).toList()));
       }
       return new Reviewer(new ReviewEngine(registry, effective, start, startKnown,
-          rates != null ? rates : Rates.defaults()), formats, forced, effective,
+          rates != null ? rates : effective.estimates().rates() != null ? Rates.load(effective.estimates().rates())
+              : Rates.defaults()), formats, forced, effective,
           warnings, database, allowWritableConnection);
     }
   }

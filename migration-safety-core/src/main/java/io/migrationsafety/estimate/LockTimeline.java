@@ -136,7 +136,8 @@ public final class LockTimeline {
       String relation = effect.relation().sql();
       LockHold previous = byRelation.get(relation);
       LockMode mode = previous == null ? effect.mode() : previous.mode().max(effect.mode());
-      byRelation.put(relation, new LockHold(relation, mode, total, ceiling));
+      boolean rewrite = effect.rewrite() || previous != null && previous.rewrite();
+      byRelation.put(relation, new LockHold(relation, mode, rewrite, total, ceiling));
     }
     return List.copyOf(byRelation.values());
   }

@@ -64,7 +64,9 @@ public final class MigrationEstimator {
    */
   public void statementDone(int line, int column, boolean inTransaction) {
     Estimate estimate = statement == null ? Estimate.of(0, "nothing to do") : statement;
-    timeline.statement(estimate, LockModel.merge(statementLocks), inTransaction);
+    // A table these migrations created has nobody to block: its locks do not count as held.
+    List<LockEffect> onExisting = statementLocks.stream().filter(l -> !created.contains(l.relation())).toList();
+    timeline.statement(estimate, LockModel.merge(onExisting), inTransaction);
     positions.add(new int[] {line, column});
     if (endsTransaction) {
       timeline.endTransaction();

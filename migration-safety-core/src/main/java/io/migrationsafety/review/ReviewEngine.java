@@ -145,7 +145,8 @@ public final class ReviewEngine {
       reviews.add(review);
     }
     List<Finding> setFindings = new ArrayList<>();
-    MigrationSetContext setContext = new MigrationSetContext(set, parsed, policy);
+    MigrationSetContext setContext = new MigrationSetContext(set, parsed, policy,
+        reviews.stream().map(MigrationReview::estimate).toList());
     for (MigrationSetRule rule : setRules) {
       for (Finding finding : withPolicy(rule, runRule(rule, setContext))) {
         int index = indexOfFile(reviews, finding.file());
