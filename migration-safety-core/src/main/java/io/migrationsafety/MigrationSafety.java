@@ -205,7 +205,7 @@ public final class MigrationSafety {
             + format + "'; known: " + formats.all().stream().map(MigrationFormat::name).toList()));
       }
       return new Reviewer(new ReviewEngine(registry, effective, start, startKnown), formats, forced, effective,
-          warnings, database, allowWritableConnection);
+          warnings, database, allowWritableConnection, start);
     }
   }
 }

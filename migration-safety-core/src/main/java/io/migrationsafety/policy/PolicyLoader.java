@@ -108,8 +108,11 @@ public final class PolicyLoader {
       conventions = readConventions(nodes, entry.value());
     }
     entry = top.get(PolicyKey.TABLES);
-    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions,
-        entry == null ? defaults.tableSizes() : new TableSizes(nodes).read(entry.value()));
+    Map<io.migrationsafety.operation.QualifiedName, TableSize> tableSizes =
+        entry == null ? defaults.tableSizes() : new TableSizes(nodes).read(entry.value());
+    entry = top.get(PolicyKey.EXECUTION);
+    ExecutionSettings execution = entry == null ? defaults.execution() : readExecution(nodes, entry.value());
+    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, execution);
     return new LoadedPolicy(policy, ruleLocations);
   }
 
@@ -172,6 +175,23 @@ public final class PolicyLoader {
       }
     }
     throw nodes.error(value, "rule " + id + " must be " + SEVERITIES + ", found " + PolicyNodes.describe(value));
+  }
+
+  private static ExecutionSettings readExecution(PolicyNodes nodes, Node section) {
+    ExecutionSettings defaults = Policy.defaults().execution();
+    Map<PolicyKey, PolicyNodes.Entry> keys = nodes.section(section, PolicyKey.EXECUTION, "execution",
+        "a mapping of execution settings to values");
+    PolicyNodes.Entry entry = keys.get(PolicyKey.LOCK_TIMEOUT);
+    java.time.Duration lockTimeout = entry == null ? defaults.lockTimeout() : nodes.duration(entry.value(), entry.key(), 1);
+    entry = keys.get(PolicyKey.STATEMENT_TIMEOUT);
+    java.time.Duration statementTimeout =
+        entry == null ? defaults.statementTimeout() : nodes.duration(entry.value(), entry.key(), 0);
+    entry = keys.get(PolicyKey.RETRIES);
+    int retries = entry == null ? defaults.retries()
+        : (int) nodes.wholeNumber(entry.value(), entry.key(), 0, 100, "a whole number from 0 to 100");
+    entry = keys.get(PolicyKey.BACKOFF);
+    java.time.Duration backoff = entry == null ? defaults.backoff() : nodes.duration(entry.value(), entry.key(), 0);
+    return new ExecutionSettings(lockTimeout, statementTimeout, retries, backoff);
   }
 
   private static Conventions readConventions(PolicyNodes nodes, Node section) {
