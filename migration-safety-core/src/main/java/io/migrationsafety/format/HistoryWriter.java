@@ -41,4 +41,12 @@ public interface HistoryWriter {
    * @throws SQLException when the row cannot be written
    */
   void recordFailed(Connection connection, MigrationSet set, AppliedRun run) throws SQLException;
+
+  /**
+   * The same history as SQL, for the production script; empty when the format's history can only
+   * be written through its tool (the script then says that the history is not recorded).
+   */
+  default java.util.Optional<HistorySql> sql() {
+    return java.util.Optional.empty();
+  }
 }

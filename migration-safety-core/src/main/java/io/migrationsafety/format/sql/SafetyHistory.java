@@ -4,6 +4,7 @@ import io.migrationsafety.format.AppliedRun;
 import io.migrationsafety.format.AppliedState;
 import io.migrationsafety.format.AppliedStateReader;
 import io.migrationsafety.format.HistoryProblem;
+import io.migrationsafety.format.HistorySql;
 import io.migrationsafety.format.HistoryWriter;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
@@ -28,7 +29,7 @@ import java.util.Set;
  * <p>Read, it tells reviews and executions which migrations have run; a failed row, a changed file,
  * a row without a file, or a pending migration older than an applied one is a {@link HistoryProblem}.
  */
-public final class SafetyHistory implements AppliedStateReader, HistoryWriter {
+public final class SafetyHistory implements AppliedStateReader, HistoryWriter, HistorySql {
 
   /** The table's name. */
   public static final String TABLE = "migration_safety_history";
@@ -95,18 +96,53 @@ public final class SafetyHistory implements AppliedStateReader, HistoryWriter {
   @Override
   public void prepare(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement()) {
-      st.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
-          + "migration_id text PRIMARY KEY, "
-          + "format text NOT NULL, "
-          + "file text NOT NULL, "
-          + "description text NOT NULL, "
-          + "checksum text NOT NULL, "
-          + "success boolean NOT NULL, "
-          + "applied_at timestamptz NOT NULL DEFAULT now(), "
-          + "execution_ms bigint NOT NULL, "
-          + "applied_by text NOT NULL DEFAULT current_user, "
-          + "override_reason text)");
+      st.execute(prepare());
     }
+  }
+
+  @Override
+  public java.util.Optional<HistorySql> sql() {
+    return java.util.Optional.of(this);
+  }
+
+  @Override
+  public String prepare() {
+    return "CREATE TABLE IF NOT EXISTS " + TABLE + " ("
+        + "migration_id text PRIMARY KEY, "
+        + "format text NOT NULL, "
+        + "file text NOT NULL, "
+        + "description text NOT NULL, "
+        + "checksum text NOT NULL, "
+        + "success boolean NOT NULL, "
+        + "applied_at timestamptz NOT NULL DEFAULT now(), "
+        + "execution_ms bigint NOT NULL, "
+        + "applied_by text NOT NULL DEFAULT current_user, "
+        + "override_reason text)";
+  }
+
+  @Override
+  public String appliedQuery(MigrationSet set, Migration migration) {
+    return "SELECT EXISTS (SELECT 1 FROM " + TABLE + " WHERE migration_id = " + literal(migration.id())
+        + " AND success)";
+  }
+
+  @Override
+  public String recordApplied(MigrationSet set, Migration migration, String file) {
+    // A person's run: its duration is not measured (0), and it overrides nothing the script does not say.
+    return "INSERT INTO " + TABLE + " (migration_id, format, file, description, checksum, success, execution_ms)"
+        + " VALUES (" + literal(migration.id()) + ", " + literal(set.format()) + ", " + literal(file) + ", "
+        + literal(migration.description()) + ", " + literal(migration.checksum()) + ", true, 0)"
+        + " ON CONFLICT (migration_id) DO UPDATE SET checksum = excluded.checksum, success = true, applied_at = now(),"
+        + " applied_by = current_user, override_reason = NULL";
+  }
+
+  @Override
+  public String forget(MigrationSet set, Migration migration) {
+    return "DELETE FROM " + TABLE + " WHERE migration_id = " + literal(migration.id());
+  }
+
+  private static String literal(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   @Override
