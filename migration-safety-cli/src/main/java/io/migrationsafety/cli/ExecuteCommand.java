@@ -67,8 +67,13 @@ final class ExecuteCommand implements Callable<Integer> {
           + "person to approve and run.");
     }
     PrintWriter out = spec.commandLine().getOut();
-    StagingExecutor executor = reviewerOptions.builder().build().executor(StagingTarget.of(databaseUrl))
-        .listener(new Progress(out));
+    StagingTarget staging;
+    try {
+      staging = StagingTarget.of(databaseUrl);
+    } catch (IllegalArgumentException e) {
+      throw new MigrationSafetyException("--database-url: " + e.getMessage(), e);
+    }
+    StagingExecutor executor = reviewerOptions.builder().build().executor(staging).listener(new Progress(out));
     if (overrideReason != null) {
       executor = executor.overrideBlocked(overrideReason);
     }

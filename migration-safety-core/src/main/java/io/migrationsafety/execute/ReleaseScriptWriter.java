@@ -105,12 +105,12 @@ final class ReleaseScriptWriter {
       sb.append("BEGIN;\n");
     }
     for (PlannedStatement s : m.statements()) {
+      sb.append("-- ").append(m.file()).append(':').append(s.line()).append('\n');
       if (s.takesLock()) {
         sb.append("SET lock_timeout = ").append(ExecutionSettings.settingValue(settings.lockTimeout())).append(";\n");
         sb.append("SET statement_timeout = ").append(ExecutionSettings.settingValue(settings.statementTimeout()))
             .append(";\n");
       }
-      sb.append("-- ").append(m.file()).append(':').append(s.line()).append('\n');
       sb.append(s.sql()).append(";\n");
       if (s.copyData() != null) {
         sb.append(s.copyData()).append("\\.\n");

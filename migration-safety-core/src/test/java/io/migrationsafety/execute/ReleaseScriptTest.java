@@ -145,8 +145,8 @@ class ReleaseScriptTest {
     }
     assertThat(script.checksum()).isEqualTo(sha256(inputs));
     String v3 = sql.substring(sql.indexOf("-- ==== V3__index.sql"));
-    assertThat(v3).doesNotContain("BEGIN;").contains("SET lock_timeout = '2000ms';\nSET statement_timeout = "
-        + "'1800000ms';\n-- V3__index.sql:2\nCREATE INDEX CONCURRENTLY orders_code ON orders (code);");
+    assertThat(v3).doesNotContain("BEGIN;").contains("-- V3__index.sql:2\nSET lock_timeout = '2000ms';\n"
+        + "SET statement_timeout = '1800000ms';\nCREATE INDEX CONCURRENTLY orders_code ON orders (code);");
     String v2 = sql.substring(sql.indexOf("-- ==== V2__note.sql"), sql.indexOf("-- ==== V3__index.sql"));
     assertThat(v2).containsSubsequence("BEGIN;", "SET lock_timeout", "ALTER TABLE orders ADD COLUMN note text;",
         "SET lock_timeout", "ADD COLUMN customer_id", "INSERT INTO migration_safety_history", "COMMIT;");

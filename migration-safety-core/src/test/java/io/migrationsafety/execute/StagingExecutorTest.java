@@ -314,4 +314,23 @@ class StagingExecutorTest {
     assertThat(strings(url, "SELECT id || name FROM colours ORDER BY id")).containsExactly("1red", "2blue");
     assertThat(strings(url, "SELECT coalesce(to_regclass('after_copy')::text, 'none')")).containsExactly("after_copy");
   }
+
+  @Test
+  void a_file_edited_after_it_was_applied_or_skipped_in_order_is_reported_from_the_history() throws Exception {
+    String url = server.freshDatabase();
+    write(dir, "V1__a.sql", "CREATE TABLE a (id int);\n");
+    write(dir, "V3__c.sql", "CREATE TABLE c (id int);\n");
+    executor(url, 0).execute(dir);
+    write(dir, "V1__a.sql", "CREATE TABLE a (id bigint);\n");
+    write(dir, "V2__b.sql", "CREATE TABLE b (id int);\n");
+
+    Review review = MigrationSafety.builder().schemaFrom(url).allowWritableConnection(true).build().review(dir);
+
+    assertThat(review.applied().source()).isEqualTo("public.migration_safety_history");
+    assertThat(review.findings()).extracting(f -> f.rule() + " " + f.file() + ": " + f.message()).containsExactly(
+        "migration-history V1__a.sql: V1__a.sql changed after it was applied "
+            + "(public.migration_safety_history has another SHA-256 for it)",
+        "migration-history V2__b.sql: V2__b.sql has not run, but 3, which comes after it, has");
+    assertThat(review.migrations()).extracting(m -> m.migration().id()).containsExactly("2");
+  }
 }
