@@ -42,6 +42,9 @@ import java.util.Objects;
  */
 public final class StagingExecutor {
 
+  /** The key of the session advisory lock an execution holds: "migsaf" in ASCII. */
+  static final long ADVISORY_LOCK_KEY = 0x6d6967736166L;
+
   private final Reviewer reviewer;
   private final StagingTarget target;
   private final ExecutionListener listener;
@@ -104,6 +107,7 @@ public final class StagingExecutor {
     MigrationSet read = format.read(directory);
     try (Connection connection = target.connect()) {
       connection.setAutoCommit(true);
+      lockOutOtherExecutions(connection);
       MigrationSet set = read.withApplied(reader.read(connection, read));
       IntrospectedSchema live = SchemaIntrospector.introspect(connection);
       Review review = new ReviewEngine(reviewer.rules(), reviewer.policy(), live.schema(), true).review(set);
@@ -134,6 +138,22 @@ public final class StagingExecutor {
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("executing on " + target.description() + " failed: "
           + ServerErrors.message(e), e);
+    }
+  }
+
+  /**
+   * Two executions at once could both find a migration pending and both run it: the first takes a
+   * session advisory lock (released when its connection closes), and a second one stops at once.
+   */
+  private void lockOutOtherExecutions(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + ADVISORY_LOCK_KEY + ")")) {
+      rs.next();
+      if (!rs.getBoolean(1)) {
+        throw new DatabaseUnavailableException("another migration-safety execution is running on "
+            + target.description() + " (it holds the advisory lock " + ADVISORY_LOCK_KEY + "); nothing ran. "
+            + "Wait for it to finish, then run again.", null);
+      }
     }
   }
 

@@ -191,6 +191,34 @@ class ReleaseScriptTest {
         .contains("V2__index.sql:1 BLOCKED require-concurrent-index");
   }
 
+  @Test
+  void for_a_format_whose_history_has_no_sql_the_script_says_to_record_it_with_the_tool() throws Exception {
+    shop(false);
+    io.migrationsafety.format.MigrationFormat toolRecorded = new io.migrationsafety.format.MigrationFormat() {
+      @Override
+      public String name() {
+        return "tool-recorded";
+      }
+
+      @Override
+      public io.migrationsafety.format.FormatMatch detect(Path directory) {
+        return io.migrationsafety.format.FormatMatch.NONE;
+      }
+
+      @Override
+      public io.migrationsafety.format.MigrationSet read(Path directory) {
+        var plain = new io.migrationsafety.format.sql.PlainSqlFormat().read(directory);
+        return new io.migrationsafety.format.MigrationSet(name(), plain.directory(), plain.migrations());
+      }
+    };
+
+    ReleaseScript script = ReleaseScript.prepare(MigrationSafety.builder().format(toolRecorded).build(), dir);
+
+    assertThat(script.sql()).contains("The tool-recorded format's history is written by its own tool")
+        .doesNotContain("migration_safety_history").doesNotContain("\\if");
+    assertThat(script.rollbackSql()).doesNotContain("migration_safety_history").contains("undo V1__orders.sql");
+  }
+
   private static String sha256(String text) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }

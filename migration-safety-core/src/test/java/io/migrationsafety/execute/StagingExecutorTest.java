@@ -333,4 +333,45 @@ class StagingExecutorTest {
         "migration-history V2__b.sql: V2__b.sql has not run, but 3, which comes after it, has");
     assertThat(review.migrations()).extracting(m -> m.migration().id()).containsExactly("2");
   }
+
+  @Test
+  void a_second_execution_on_the_same_database_stops_while_the_first_runs() throws Exception {
+    String url = server.freshDatabase();
+    write(dir, "V1__a.sql", "CREATE TABLE a (id int);\n");
+    try (Connection first = StagingDatabase.connect(url); Statement st = first.createStatement()) {
+      st.execute("SELECT pg_advisory_lock(" + StagingExecutor.ADVISORY_LOCK_KEY + ")");
+
+      assertThatThrownBy(() -> executor(url, 0).execute(dir))
+          .isInstanceOf(io.migrationsafety.database.DatabaseUnavailableException.class)
+          .hasMessageContaining("another migration-safety execution is running");
+    }
+    assertThat(executor(url, 0).execute(dir).succeeded()).isTrue();
+  }
+
+  @Test
+  void a_format_whose_history_it_cannot_write_is_refused() throws Exception {
+    String url = server.freshDatabase();
+    write(dir, "V1__a.sql", "CREATE TABLE a (id int);\n");
+    io.migrationsafety.format.MigrationFormat unrecorded = new io.migrationsafety.format.MigrationFormat() {
+      @Override
+      public String name() {
+        return "unrecorded";
+      }
+
+      @Override
+      public io.migrationsafety.format.FormatMatch detect(Path directory) {
+        return io.migrationsafety.format.FormatMatch.NONE;
+      }
+
+      @Override
+      public io.migrationsafety.format.MigrationSet read(Path directory) {
+        return new io.migrationsafety.format.sql.PlainSqlFormat().read(directory);
+      }
+    };
+
+    assertThatThrownBy(() -> MigrationSafety.builder().format(unrecorded).build().executor(StagingTarget.of(url))
+        .execute(dir)).isInstanceOf(ExecutionRefusedException.class)
+        .hasMessageContaining("the unrecorded format has no history this library can write");
+    assertThat(strings(url, "SELECT coalesce(to_regclass('a')::text, 'none')")).containsExactly("none");
+  }
 }
