@@ -56,6 +56,10 @@ final class ExecuteCommand implements Callable<Integer> {
       description = "Run even though the review blocks, for this reason (kept in the history and the summary).")
   private String overrideReason;
 
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text: progress per statement and a summary; json: only the summary, as JSON (default: text).")
+  private String format;
+
   @Mixin
   private ReviewerOptions reviewerOptions = new ReviewerOptions();
 
@@ -66,6 +70,11 @@ final class ExecuteCommand implements Callable<Integer> {
           + "staging. For production, `migration-safety script DIR -o release.sql` writes the reviewed script for a "
           + "person to approve and run.");
     }
+    boolean json = switch (format) {
+      case "text" -> false;
+      case "json" -> true;
+      default -> throw new MigrationSafetyException("--format " + format + " is not known; use text or json");
+    };
     PrintWriter out = spec.commandLine().getOut();
     StagingTarget staging;
     try {
@@ -73,11 +82,16 @@ final class ExecuteCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new MigrationSafetyException("--database-url: " + e.getMessage(), e);
     }
-    StagingExecutor executor = reviewerOptions.builder().build().executor(staging).listener(new Progress(out));
+    StagingExecutor executor = reviewerOptions.builder().build().executor(staging);
+    if (!json) {
+      executor = executor.listener(new Progress(out));
+    }
     if (overrideReason != null) {
       executor = executor.overrideBlocked(overrideReason);
     }
-    out.println("executing on " + executor.target().description() + " (staging)");
+    if (!json) {
+      out.println("executing on " + executor.target().description() + " (staging)");
+    }
     ExecutionResult result;
     try {
       result = executor.execute(directory);
@@ -85,11 +99,15 @@ final class ExecuteCommand implements Callable<Integer> {
       if (e.review().isEmpty()) {
         throw e;
       }
-      ReportFormat.TEXT.write(e.review().get(), out, main.colour());
+      (json ? ReportFormat.JSON : ReportFormat.TEXT).write(e.review().get(), out, !json && main.colour());
       spec.commandLine().getErr().println("error: " + e.getMessage());
       return ExitCode.BLOCKED.code();
     }
-    summary(result, out);
+    if (json) {
+      ExecutionJson.write(result, out);
+    } else {
+      summary(result, out);
+    }
     return result.succeeded() ? ExitCode.OK.code() : ExitCode.DATABASE.code();
   }
 

@@ -164,4 +164,24 @@ class ExecuteCommandTest {
     String sql = Files.readString(release);
     assertThat(sql).contains("V3__more.sql").doesNotContain("-- ==== V1__orders.sql").doesNotContain("-- ==== V2__note.sql");
   }
+  @Test
+  void json_summary_for_ci_has_the_runs_their_locks_and_the_failure() throws Exception {
+    String url = freshDatabase();
+    Path db = migrations();
+    Files.writeString(db.resolve("V3__broken.sql"), "ALTER TABLE orders ADD COLUMN total numeric;\nSELECT 1 / 0;\n");
+
+    int code = run("execute", db.toString(), "--database-url", url, "--target", "staging", "--format", "json");
+
+    assertThat(code).isEqualTo(3);
+    var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString());
+    assertThat(root.get("succeeded").asBoolean()).isFalse();
+    assertThat(root.get("migrations")).hasSize(3);
+    assertThat(root.get("migrations").get(1).get("locks").get(0).get("mode").asText()).isEqualTo("ACCESS EXCLUSIVE");
+    assertThat(root.get("failure").get("file").asText()).isEqualTo("V3__broken.sql");
+    assertThat(root.get("failure").get("line").asInt()).isEqualTo(2);
+    assertThat(root.get("failure").get("sqlState").asText()).isEqualTo("22012");
+    assertThat(root.get("failure").get("rolledBack").asBoolean()).isTrue();
+    assertThat(one(url, "SELECT count(*) FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attname = 'total'"))
+        .isEqualTo("0");
+  }
 }
