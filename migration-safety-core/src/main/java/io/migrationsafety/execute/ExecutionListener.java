@@ -1,7 +1,5 @@
 package io.migrationsafety.execute;
 
-import java.time.Duration;
-
 /**
  * Hears the executor's progress, statement by statement, as it happens (the command line prints
  * it). Called on the executing thread; every method does nothing unless overridden.
@@ -17,11 +15,11 @@ public interface ExecutionListener {
   /** A statement ran. */
   default void statementFinished(StatementRun run) { }
 
-  /** A statement hit {@code lock_timeout}; the executor waits {@code wait}, then tries again. */
+  /** A statement hit {@code lock_timeout}; the executor waits {@link Retry#backoff()}, then tries again. */
   default void retrying(Retry retry) { }
 
   /** A migration ran to its end and was recorded in the history. */
-  default void migrationApplied(MigrationRun run, Duration elapsed) { }
+  default void migrationApplied(MigrationRun run) { }
 
   /** The execution stopped. */
   default void failed(ExecutionFailure failure) { }

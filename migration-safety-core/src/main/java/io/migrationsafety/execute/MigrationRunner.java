@@ -95,7 +95,7 @@ final class MigrationRunner {
             Duration.ofNanos(committed - t.since()))));
         MigrationRun done = new MigrationRun(migration.migration().id(), migration.file(), true, true, attempt,
             since(started), runs, retries, holds);
-        listener.migrationApplied(done, done.elapsed());
+        listener.migrationApplied(done);
         return new Outcome(done, null);
       } catch (SQLException e) {
         connection.rollback();
@@ -169,7 +169,7 @@ final class MigrationRunner {
         overrideReason));
     MigrationRun done = new MigrationRun(migration.migration().id(), migration.file(), false, true, attempts,
         since(started), runs, retries, holds);
-    listener.migrationApplied(done, done.elapsed());
+    listener.migrationApplied(done);
     return new Outcome(done, null);
   }
 

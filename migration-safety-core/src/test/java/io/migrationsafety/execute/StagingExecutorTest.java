@@ -76,7 +76,7 @@ class StagingExecutorTest {
     }
 
     @Override
-    public void migrationApplied(MigrationRun run, Duration elapsed) {
+    public void migrationApplied(MigrationRun run) {
       events.add("applied " + run.file());
     }
   }
