@@ -176,6 +176,8 @@ final class MigrationRunner {
   /** Sets the timeouts when the statement takes a lock, then sends it (with its COPY rows, if any). */
   private void send(PlannedStatement statement) throws SQLException {
     try (Statement st = connection.createStatement()) {
+      // Send the text exactly as psql would: no JDBC {fn …} or {d …} escape rewriting.
+      st.setEscapeProcessing(false);
       if (statement.takesLock()) {
         st.execute("SET lock_timeout = " + ExecutionSettings.settingValue(settings.lockTimeout()));
         st.execute("SET statement_timeout = " + ExecutionSettings.settingValue(settings.statementTimeout()));
