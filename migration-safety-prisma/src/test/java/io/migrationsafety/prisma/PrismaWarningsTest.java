@@ -91,6 +91,23 @@ class PrismaWarningsTest {
   }
 
   @Test
+  void stays_silent_on_a_table_created_earlier_in_the_review(@TempDir Path dir) {
+    assertThat(PrismaReviews.findings(dir, "prisma-warnings", "", null, """
+        -- CreateTable
+        CREATE TABLE "Draft" ("id" INTEGER NOT NULL);
+        """ + """
+        /*
+          Warnings:
+
+          - Added the required column `title` to the `Draft` table without a default value. This is not possible if the table is not empty.
+
+        */
+        -- AlterTable
+        ALTER TABLE "Draft" ADD COLUMN     "title" TEXT NOT NULL;
+        """)).isEmpty();
+  }
+
+  @Test
   void stays_silent_without_a_warnings_block(@TempDir Path dir) {
     assertThat(findings(dir, """
         -- AlterTable
