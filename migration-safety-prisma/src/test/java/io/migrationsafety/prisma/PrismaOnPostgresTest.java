@@ -65,6 +65,8 @@ class PrismaOnPostgresTest {
     return Stream.of(
         // blog: all but the migration adding an enum value, which PostgreSQL cannot take back.
         Arguments.of("blog", (Supplier<Path>) () -> PrismaProjects.resource("blog"), 7),
+        // qualified: Prisma 6.16+ output, every name schema-qualified, two schemas, a customised index.
+        Arguments.of("qualified", (Supplier<Path>) () -> PrismaProjects.resource("qualified"), 5),
         // umami: its backfill UPDATEs and a DROP TABLE lose data no rollback can restore.
         Arguments.of("umami", (Supplier<Path>) PrismaProjects::umamiMigrations, 2));
   }
