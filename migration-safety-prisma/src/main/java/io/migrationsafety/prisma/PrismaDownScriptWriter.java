@@ -6,6 +6,9 @@ import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationFormatException;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.format.RollbackScript;
+import io.migrationsafety.operation.Operation;
+import io.migrationsafety.operation.TransactionAction;
+import io.migrationsafety.operation.TransactionControl;
 import io.migrationsafety.parse.ParsedStatement;
 import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.sql.SqlSplitter;
@@ -55,20 +58,49 @@ public final class PrismaDownScriptWriter implements DownScriptWriter {
       notes.forEach(n -> sb.append("  - ").append(n).append('\n'));
       sb.append("\n*/\n");
     }
-    for (String statement : script.statements()) {
-      sb.append("\n-- ").append(step(statement, down)).append('\n').append(statement.strip()).append(";\n");
+    List<String> statements = script.statements();
+    for (int i = 0; i < statements.size(); i++) {
+      int end = i + 1;
+      if (operation(statements.get(i), down) instanceof TransactionControl tc && tc.action() == TransactionAction.BEGIN) {
+        // Like Prisma's enum swap: an explicit BEGIN … COMMIT block is one step under one comment.
+        while (end < statements.size() && !(operation(statements.get(end), down) instanceof TransactionControl)) {
+          end++;
+        }
+        end = Math.min(end + 1, statements.size());
+      }
+      List<String> group = statements.subList(i, end);
+      sb.append("\n-- ").append(step(group, down)).append('\n');
+      group.forEach(statement -> sb.append(statement.strip()).append(";\n"));
+      i = end - 1;
     }
     return new DownScriptFile(down, sb.toString(), hasStatements(migration));
   }
 
-  /** The step name of the first operation {@code statement} parses to. */
-  private static String step(String statement, Path file) {
+  /** The step of a group: an enum change if any statement changes an enum, else its first statement's step. */
+  private static String step(List<String> group, Path file) {
+    String first = null;
+    for (String statement : group) {
+      Operation op = operation(statement, file);
+      if (op == null || op instanceof TransactionControl) {
+        continue;
+      }
+      String step = PrismaSteps.of(op);
+      if (step.endsWith("Enum")) {
+        return group.size() > 1 ? "AlterEnum" : step;
+      }
+      first = first == null ? step : first;
+    }
+    return first == null ? "Custom" : first;
+  }
+
+  /** The first operation {@code statement} parses to, or null. */
+  private static Operation operation(String statement, Path file) {
     for (ParsedStatement parsed : SqlParser.parse(statement, file.toString()).statements()) {
       if (!parsed.operations().isEmpty()) {
-        return PrismaSteps.of(parsed.operations().get(0));
+        return parsed.operations().get(0);
       }
     }
-    return "Custom";
+    return null;
   }
 
   /** A down.sql counts as a rollback once it holds a statement; an empty file is only a placeholder. */

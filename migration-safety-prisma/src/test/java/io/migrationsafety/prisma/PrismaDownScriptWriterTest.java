@@ -89,6 +89,36 @@ class PrismaDownScriptWriterTest {
   }
 
   @Test
+  void the_rollback_of_an_enum_swap_is_one_alter_enum_step_like_prismas(@TempDir Path dir) throws IOException {
+    MigrationSet set = new PrismaFormat().read(project(dir,
+        "20240101000000_init", """
+            CREATE TYPE "Role" AS ENUM ('USER', 'GUEST');
+            CREATE TABLE "User" ("id" SERIAL NOT NULL, "role" "Role" NOT NULL);
+            """,
+        "20240102000000_remove_guest", """
+            -- AlterEnum
+            BEGIN;
+            CREATE TYPE "Role_new" AS ENUM ('USER');
+            ALTER TABLE "User" ALTER COLUMN "role" TYPE "Role_new" USING ("role"::text::"Role_new");
+            ALTER TYPE "Role" RENAME TO "Role_old";
+            ALTER TYPE "Role_new" RENAME TO "Role";
+            DROP TYPE "Role_old";
+            COMMIT;
+            """));
+    assertThat(down(set, 1).text()).endsWith("""
+
+        -- AlterEnum
+        BEGIN;
+        CREATE TYPE public."Role_old" AS ENUM ('USER', 'GUEST');
+        ALTER TYPE public."Role" RENAME TO "Role_new";
+        ALTER TYPE public."Role_old" RENAME TO "Role";
+        ALTER TABLE public."User" ALTER COLUMN role TYPE "Role" USING role::text::"Role";
+        DROP TYPE public."Role_new";
+        COMMIT;
+        """);
+  }
+
+  @Test
   void an_existing_down_sql_with_statements_is_a_rollback_to_keep(@TempDir Path dir) throws IOException {
     project(dir, "20240101000000_init", "CREATE TABLE \"A\" (\"id\" INTEGER);\n");
     Files.writeString(dir.resolve("20240101000000_init/down.sql"), "-- nothing yet\n");
