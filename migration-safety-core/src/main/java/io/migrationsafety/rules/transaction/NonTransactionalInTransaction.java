@@ -44,7 +44,7 @@ public final class NonTransactionalInTransaction implements StatementRule {
   }
 
   /** What the operation is, when PostgreSQL refuses it in a transaction block; else null. */
-  static String refusedInTransaction(Operation operation) {
+  public static String refusedInTransaction(Operation operation) {
     if (operation instanceof CreateIndex i && i.concurrently()) {
       return "CREATE INDEX CONCURRENTLY";
     }
