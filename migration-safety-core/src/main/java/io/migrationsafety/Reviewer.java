@@ -43,8 +43,18 @@ public final class Reviewer {
    * @throws io.migrationsafety.sql.SqlSyntaxException when a script cannot be split into statements
    */
   public Review review(Path directory) {
-    MigrationSet set = format != null ? format.read(directory) : formats.read(directory);
-    return engine.review(set);
+    return engine.review(read(directory));
+  }
+
+  /**
+   * Reads the migrations in {@code directory} as this reviewer does (its format, or the detected
+   * one), for a caller that also traces them.
+   *
+   * @throws io.migrationsafety.format.MigrationFormatException when the directory cannot be read as
+   *     migrations
+   */
+  public MigrationSet read(Path directory) {
+    return format != null ? format.read(directory) : formats.read(directory);
   }
 
   /** Reviews a migration set already read. */

@@ -10,6 +10,8 @@ import io.migrationsafety.Review;
 import io.migrationsafety.Version;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.LockNote;
+import io.migrationsafety.trace.MigrationTrace;
+import io.migrationsafety.trace.Trace;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -25,7 +27,7 @@ final class JsonReport {
 
   private JsonReport() {}
 
-  static void write(Review review, PrintWriter out) {
+  static void write(Review review, Trace trace, PrintWriter out) {
     ObjectNode root = JSON.createObjectNode();
     root.put("tool", "migration-safety");
     root.put("version", Version.get());
@@ -41,8 +43,36 @@ final class JsonReport {
       node.put("statements", m.statements());
       node.put("unrecognized", m.unrecognized());
       findings(node.putArray("findings"), m.findings());
+      if (trace != null) {
+        trace.migration(m.file()).ifPresent(t -> TraceRendering.json(node.putArray("trace"), t));
+      }
     }
     findings(root.putArray("findings"), review.setFindings());
+    if (trace != null) {
+      root.put("traceTarget", trace.target());
+    }
+    print(root, out);
+  }
+
+  /** A trace on its own: per migration its {@code trace} array and its disagreement findings. */
+  static void write(Trace trace, PrintWriter out) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("tool", "migration-safety");
+    root.put("version", Version.get());
+    root.put("postgresVersion", trace.postgresVersion());
+    root.put("traceTarget", trace.target());
+    ArrayNode migrations = root.putArray("migrations");
+    for (MigrationTrace m : trace.migrations()) {
+      ObjectNode node = migrations.addObject();
+      node.put("file", m.file());
+      node.put("id", m.id());
+      TraceRendering.json(node.putArray("trace"), m);
+      findings(node.putArray("findings"), m.findings());
+    }
+    print(root, out);
+  }
+
+  private static void print(ObjectNode root, PrintWriter out) {
     try {
       out.println(JSON.writeValueAsString(root));
     } catch (JsonProcessingException e) {

@@ -29,6 +29,17 @@ public enum RelationKind {
   }
 
   /**
+   * Whether it has data files of its own, so that a rewrite can show: partitioned tables and
+   * indexes and views have none.
+   */
+  public boolean hasStorage() {
+    return switch (this) {
+      case TABLE, MATERIALIZED_VIEW, INDEX, SEQUENCE -> true;
+      default -> false;
+    };
+  }
+
+  /**
    * Whether the lock model must name every lock stronger than ACCESS SHARE on this kind: tables,
    * views and materialized views are what applications wait on; indexes and sequences are only
    * compared where the model names them.

@@ -72,8 +72,8 @@ public final class TraceSession implements AutoCloseable {
     } catch (IOException | SQLException | RuntimeException e) {
       closeQuietly(connection);
       closeQuietly(server);
-      if (e instanceof TraceException t) {
-        throw t;
+      if (e instanceof TraceException || e instanceof io.migrationsafety.database.DatabaseUnavailableException) {
+        throw (RuntimeException) e;
       }
       throw new TraceException("cannot start tracing on " + target.description() + ": " + e.getMessage(), e);
     }
