@@ -93,17 +93,18 @@ final class MigrationRun {
     if (reason.isPresent()) {
       return new UntracedStatement(sql.line(), sql.text(), reason.get());
     }
+    if (transaction != null && refusedInTransaction(statement)) {
+      // Only on a scratch database: the embedded server runs such a migration statement by statement.
+      return new UntracedStatement(sql.line(), sql.text(), "it cannot run in a transaction block, and on a "
+          + "scratch database the tracer runs statements only in transactions it rolls back; the embedded "
+          + "target observes it");
+    }
     if (stopped != null) {
       return new UntracedStatement(sql.line(), sql.text(), "not run: " + stopped);
     }
     if (transaction != null) {
       if (transaction.aborted()) {
         return new UntracedStatement(sql.line(), sql.text(), "not run: an earlier statement failed");
-      }
-      if (refusedInTransaction(statement)) {
-        return new UntracedStatement(sql.line(), sql.text(), "it cannot run in a transaction block, and on a "
-            + "scratch database the tracer runs statements only in transactions it rolls back; the embedded "
-            + "target observes it");
       }
       return transaction.run(sql.line(), sql.text());
     }
