@@ -38,6 +38,22 @@ class CliJarIT {
   }
 
   @Test
+  void the_readme_command_reviews_with_a_trace_on_the_embedded_server() throws Exception {
+    Run run = run("review", "--trace", "--schema", "examples/shop-schema.json", "examples/shop", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("traceTarget").asText()).isEqualTo("embedded PostgreSQL 16");
+    for (JsonNode m : json.get("migrations")) {
+      for (JsonNode statement : m.get("trace")) {
+        assertThat(statement.get("traced").asBoolean()).as(statement.toString()).isTrue();
+        assertThat(statement.get("locks").isArray()).isTrue();
+      }
+    }
+    assertThat(run.err()).as("no logging noise").isEmpty();
+  }
+
+  @Test
   void a_blocked_example_exits_with_1_and_json_follows_the_contract() throws Exception {
     Run run = run("review", "examples/shop", "--format", "json");
 

@@ -3,12 +3,16 @@ package io.migrationsafety.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.migrationsafety.lock.LockEffect;
+import io.migrationsafety.lock.LockMode;
+import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.trace.MigrationTrace;
 import io.migrationsafety.trace.ObservedLock;
 import io.migrationsafety.trace.ObservedStatement;
 import io.migrationsafety.trace.StatementTrace;
 import io.migrationsafety.trace.UntracedStatement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -84,15 +88,33 @@ final class TraceRendering {
     return sb.toString();
   }
 
-  /** The observed locks and rewrites in words. */
+  /**
+   * The observed locks and rewrites in words; a lock its transaction already held in a stronger
+   * mode (from an earlier statement) is shown as held, since the statement ran under it.
+   */
   static String observed(ObservedStatement o) {
-    if (o.locks().isEmpty() && o.rewrites().isEmpty()) {
-      return "no lock on an existing relation";
+    List<String> parts = new ArrayList<>();
+    for (ObservedLock l : o.locks()) {
+      String rewritten = o.rewrites().contains(l.relation()) ? " (rewritten)" : "";
+      parts.add(heldMode(o, l.relation()).filter(m -> m.compareTo(l.mode()) > 0)
+          .map(m -> m.sqlName() + " " + l.relation().sql() + rewritten + " (held since an earlier statement)")
+          .orElse(l.mode().sqlName() + " " + l.relation().sql() + rewritten));
     }
-    String locks = o.locks().stream()
-        .map(l -> l.mode().sqlName() + " " + l.relation().sql() + (o.rewrites().contains(l.relation()) ? " (rewritten)" : ""))
-        .collect(Collectors.joining(", "));
-    return locks.isEmpty() ? "rewrites " + o.rewrites() : locks;
+    for (LockEffect p : o.predicted()) {
+      if (o.locks().stream().noneMatch(l -> l.relation().equals(p.relation()))) {
+        heldMode(o, p.relation()).ifPresent(m -> parts.add(m.sqlName() + " " + p.relation().sql()
+            + " (held since an earlier statement)"));
+      }
+    }
+    if (parts.isEmpty()) {
+      return o.rewrites().isEmpty() ? "no lock on an existing relation" : "rewrites " + o.rewrites();
+    }
+    return String.join(", ", parts);
+  }
+
+  private static Optional<LockMode> heldMode(ObservedStatement o,
+      QualifiedName relation) {
+    return o.held().stream().filter(h -> h.relation().equals(relation)).map(ObservedLock::mode).findFirst();
   }
 
   /** The predicted locks in words. */

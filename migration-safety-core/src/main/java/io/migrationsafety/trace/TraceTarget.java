@@ -32,7 +32,7 @@ public sealed interface TraceTarget permits TraceTarget.Embedded, TraceTarget.Sc
 
     public Embedded {
       if (!PostgresBinaries.majors().contains(postgresVersion)) {
-        throw new TraceException("cannot start an embedded PostgreSQL " + postgresVersion + "; versions: "
+        throw new io.migrationsafety.MigrationSafetyException("cannot start an embedded PostgreSQL " + postgresVersion + "; versions: "
             + PostgresBinaries.majors());
       }
     }
