@@ -286,6 +286,8 @@ final class LockCorpus {
       c("SET LOCAL statement_timeout = '5s'"),
       // More DML, queries and explicit locks
       c("UPDATE child SET flag = 3"),
+      gap("INSERT INTO child (id, parent_id) VALUES (5, 1)",
+          "the foreign key check reads the referenced row FOR KEY SHARE: ROW SHARE on the referenced table"),
       c("INSERT INTO items SELECT * FROM items"),
       c("UPDATE items SET qty = qty + 1 WHERE id = 1"),
       c("DELETE FROM items"),
