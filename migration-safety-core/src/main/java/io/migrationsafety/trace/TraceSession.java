@@ -3,7 +3,6 @@ package io.migrationsafety.trace;
 import io.migrationsafety.database.DatabaseTarget;
 import io.migrationsafety.lock.LockMode;
 import io.migrationsafety.operation.QualifiedName;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,13 +31,13 @@ public final class TraceSession implements AutoCloseable {
   private static final long SAMPLED_STATEMENT_TIMEOUT_SECONDS = 300;
 
   private final TraceTarget target;
-  private final EmbeddedPostgres server;
+  private final EmbeddedServer server;
   private final Connection connection;
   private final Connection sampler;
   private final int pid;
   private final int postgresVersion;
 
-  private TraceSession(TraceTarget target, EmbeddedPostgres server, Connection connection, Connection sampler)
+  private TraceSession(TraceTarget target, EmbeddedServer server, Connection connection, Connection sampler)
       throws SQLException {
     this.target = target;
     this.server = server;
@@ -54,17 +53,13 @@ public final class TraceSession implements AutoCloseable {
    * @throws TraceException when the server cannot be started or reached
    */
   public static TraceSession open(TraceTarget target) {
-    EmbeddedPostgres server = null;
+    EmbeddedServer server = null;
     Connection connection = null;
     try {
       if (target instanceof TraceTarget.Embedded embedded) {
-        server = EmbeddedPostgres.builder()
-            .setPgBinaryResolver(PostgresBinaries.resolver(embedded.postgresVersion()))
-            .setCleanDataDirectory(true)
-            .setRegisterShutdownHook(true)
-            .start();
-        connection = server.getPostgresDatabase().getConnection();
-        return new TraceSession(target, server, connection, server.getPostgresDatabase().getConnection());
+        server = EmbeddedServer.start(embedded.postgresVersion());
+        connection = server.dataSource().getConnection();
+        return new TraceSession(target, server, connection, server.dataSource().getConnection());
       }
       DatabaseTarget scratch = DatabaseTarget.of(((TraceTarget.Scratch) target).url());
       connection = scratch.connect();
@@ -134,7 +129,7 @@ public final class TraceSession implements AutoCloseable {
    */
   public StatementTrace observeOutsideTransaction(int line, String sql, List<QualifiedName> writersOn) {
     requireEphemeral("run a statement outside a transaction");
-    try (Connection holder = server.getPostgresDatabase().getConnection()) {
+    try (Connection holder = server.dataSource().getConnection()) {
       Map<Long, Catalog.Relation> before = Catalog.relations(connection);
       holder.setAutoCommit(false);
       try (Statement s = holder.createStatement()) {
