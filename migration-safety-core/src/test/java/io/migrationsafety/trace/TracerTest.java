@@ -162,6 +162,22 @@ class TracerTest {
     assertThat(trace.findings()).isEmpty();
   }
 
+  @Test
+  void the_schema_of_a_database_read_read_only_is_copied_to_the_embedded_server() throws Exception {
+    migration("V2__note.sql", "ALTER TABLE orders ADD COLUMN note text;\nCREATE INDEX orders_total_idx ON orders (total);\n");
+    String before = dump();
+
+    Trace trace = MigrationSafety.tracer().schemaFrom(scratchUrl).allowWritableConnection(true).build().trace(dir);
+
+    assertThat(trace.target()).isEqualTo("embedded PostgreSQL 16");
+    List<StatementTrace> statements = trace.migrations().get(0).statements();
+    assertThat(statements).allMatch(s -> s instanceof ObservedStatement o && !o.failed());
+    assertThat(((ObservedStatement) statements.get(1)).locks()).extracting(ObservedLock::relation, ObservedLock::mode)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(ORDERS, LockMode.SHARE));
+    assertThat(trace.findings()).isEmpty();
+    assertThat(dump()).as("the database the schema came from is only read").isEqualTo(before);
+  }
+
   /** The schema as introspection reads it, and every relation's data files and row count. */
   private static String dump() throws Exception {
     try (Connection c = scratch.getPostgresDatabase().getConnection()) {
