@@ -95,6 +95,7 @@ final class ReviewCommand implements Callable<Integer> {
           .postgresVersion(review.postgresVersion());
       schemaSource.applyTo(tracer);
       traceTarget.applyTo(tracer, schemaSource.url());
+      // The reviewer has already printed the warning about a writable connection, if any.
       observed = tracer.build().trace(set);
       review = observed.addTo(review);
     } else if (traceTarget.scratchUrl != null) {

@@ -96,7 +96,9 @@ final class TraceCommand implements Callable<Integer> {
       builder.schemaFrom(start.url).allowWritableConnection(allowWritable);
     }
     target.applyTo(builder, readUrl);
-    Trace trace = builder.build().trace(directory);
+    Tracer tracer = builder.build();
+    tracer.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
+    Trace trace = tracer.trace(directory);
     report.write(trace, spec.commandLine().getOut(), main.colour());
     Severity threshold = failOn == ReviewCommand.FailOn.warning ? Severity.WARNING : Severity.BLOCKED;
     boolean fails = trace.findings().stream().map(Finding::severity).anyMatch(s -> s.compareTo(threshold) >= 0);

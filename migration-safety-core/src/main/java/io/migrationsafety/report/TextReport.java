@@ -62,7 +62,8 @@ final class TextReport {
         + "; every transaction rolled back"));
     out.println();
     for (MigrationTrace m : trace.migrations()) {
-      out.println(paint(BOLD, m.file()) + paint(DIM, "  (" + m.statements().size() + " statements)"));
+      out.println(paint(BOLD, m.file()) + paint(DIM, "  (" + m.statements().size()
+          + (m.statements().size() == 1 ? " statement)" : " statements)")));
       for (Finding f : m.findings()) {
         finding(out, f, "");
       }

