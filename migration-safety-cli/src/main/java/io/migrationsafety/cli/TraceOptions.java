@@ -12,8 +12,17 @@ final class TraceOptions {
           + "back; it must not be the database the schema is read from.")
   String scratchUrl;
 
-  /** Points {@code builder} at the scratch database, if one was given, after checking it is not {@code readUrl}. */
+  @Option(names = "--synthetic-rows", paramLabel = "N", defaultValue = "0",
+      description = "Fill every table of the starting schema with N generated rows on the embedded server, so that "
+          + "rewrite times and failures on existing rows show (default: ${DEFAULT-VALUE}).")
+  long syntheticRows;
+
+  /**
+   * Points {@code builder} at the scratch database, if one was given, after checking it is not
+   * {@code readUrl}; and asks for synthetic rows.
+   */
   void applyTo(Tracer.Builder builder, String readUrl) {
+    builder.syntheticRows(syntheticRows);
     if (scratchUrl == null) {
       return;
     }

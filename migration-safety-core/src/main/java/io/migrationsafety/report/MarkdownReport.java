@@ -64,7 +64,7 @@ final class MarkdownReport {
       out.println("| ---: | --- | --- | ---: |");
       for (StatementTrace s : m.statements()) {
         if (s instanceof ObservedStatement o) {
-          out.println("| " + o.line() + " | " + escape(TraceRendering.observed(o)) + (o.failed() ? " (failed)" : "")
+          out.println("| " + o.line() + " | " + escape(o.failed() ? "failed: " + o.error() : TraceRendering.observed(o))
               + " | " + escape(TraceRendering.predicted(o)) + " | " + o.durationMs() + " |");
         } else {
           out.println("| " + s.line() + " | not traced: " + escape(((UntracedStatement) s).reason()) + " | | |");

@@ -76,14 +76,14 @@ final class TraceRendering {
       return at + "not traced: " + untraced.reason();
     }
     ObservedStatement o = (ObservedStatement) statement;
+    if (o.failed()) {
+      return at + "failed on the server: " + o.error() + " · model " + predicted(o);
+    }
     StringBuilder sb = new StringBuilder(at).append("observed ").append(observed(o));
     sb.append(" · model ").append(predicted(o));
     sb.append(" · ").append(o.durationMs()).append(" ms");
     if (o.sampled()) {
       sb.append(" (sampled outside a transaction)");
-    }
-    if (o.failed()) {
-      sb.append(" · failed: ").append(o.error());
     }
     return sb.toString();
   }

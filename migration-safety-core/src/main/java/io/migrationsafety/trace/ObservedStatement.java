@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param predicted what {@link io.migrationsafety.lock.LockModel} predicted for it, or empty when
  *     the model cannot tell ({@code predictionKnown} is false)
  * @param predictionKnown whether the model claims to know this statement's locks
- * @param error the server's error when the statement failed (its locks are those taken until then), else null
+ * @param error the server's error when the statement failed, else null; PostgreSQL releases a failed
+ *     statement's locks at the error, so they are not known
  */
 public record ObservedStatement(
     int line,

@@ -11,8 +11,7 @@ import java.util.Set;
 /**
  * One transaction on the tracing connection in which statements run one by one, each observed:
  * the relation locks its backend holds after the statement that it did not hold before it (read
- * from the session's second connection, so that the tracer's own reads never show up and a failed
- * statement's locks can still be read), the relations whose files changed, and its time. Always
+ * from the session's second connection, so that the tracer's own reads never show up), the relations whose files changed, and its time. Always
  * ends with ROLLBACK.
  */
 final class ObservingTransaction implements AutoCloseable {

@@ -32,11 +32,13 @@ public final class Tracer {
   private final Schema startingSchema;
   private final boolean schemaGiven;
   private final Policy policy;
+  private final long syntheticRows;
   private final List<String> warnings;
   private final LockModelDisagreement rule = new LockModelDisagreement();
 
-  private Tracer(TraceTarget target, Schema startingSchema, boolean schemaGiven, Policy policy,
+  private Tracer(TraceTarget target, Schema startingSchema, boolean schemaGiven, Policy policy, long syntheticRows,
       List<String> warnings) {
+    this.syntheticRows = syntheticRows;
     this.target = target;
     this.startingSchema = startingSchema;
     this.schemaGiven = schemaGiven;
@@ -76,6 +78,7 @@ public final class Tracer {
       Schema schema = startingSchema;
       if (session.ephemeral()) {
         SchemaDdl.build(session, startingSchema);
+        SyntheticRows.fill(session, startingSchema, syntheticRows);
       } else if (!schemaGiven) {
         schema = DatabaseTarget.of(((TraceTarget.Scratch) target).url()).read(true).schema();
       }
@@ -122,6 +125,7 @@ public final class Tracer {
     private String schemaUrl;
     private boolean allowWritableConnection;
     private Policy policy = Policy.defaults();
+    private long syntheticRows;
 
     private Builder() {}
 
@@ -167,6 +171,19 @@ public final class Tracer {
       return this;
     }
 
+    /**
+     * Fills every table of the starting schema with this many generated rows on the embedded server
+     * (default 0), so that size shows: rewrite and scan times, a NOT NULL column without default
+     * failing on existing rows. Never on a scratch database.
+     */
+    public Builder syntheticRows(long rowsPerTable) {
+      if (rowsPerTable < 0) {
+        throw new MigrationSafetyException("synthetic rows must be 0 or more, not " + rowsPerTable);
+      }
+      this.syntheticRows = rowsPerTable;
+      return this;
+    }
+
     /** The policy: its PostgreSQL version, and its word on {@code lock-model-disagreement}. */
     public Builder policy(Policy value) {
       this.policy = Objects.requireNonNull(value, "policy");
@@ -195,6 +212,10 @@ public final class Tracer {
               + DatabaseTarget.of(schemaUrl).description() + "); the tracer never runs migrations on a "
               + "database it was asked to read");
         }
+        if (syntheticRows > 0) {
+          throw new MigrationSafetyException("synthetic rows are made on the embedded server only; the tracer never "
+              + "writes to a scratch database");
+        }
         target = TraceTarget.scratch(scratchUrl);
       } else {
         target = TraceTarget.embedded(effective.postgresVersion());
@@ -208,7 +229,7 @@ public final class Tracer {
         start = read.schema();
         given = true;
       }
-      return new Tracer(target, start, given, effective, warnings);
+      return new Tracer(target, start, given, effective, syntheticRows, warnings);
     }
 
     private static boolean sameDatabase(String a, String b) {

@@ -138,7 +138,31 @@ class TracerTest {
   }
 
   @Test
+  void synthetic_rows_make_a_not_null_column_without_default_fail_as_it_would_in_production() throws Exception {
+    migration("V13__currency.sql", "ALTER TABLE orders ADD COLUMN currency char(3) NOT NULL;\n");
+
+    Trace trace = MigrationSafety.tracer().schema(shopSchema()).syntheticRows(50).build().trace(dir);
+
+    ObservedStatement add = (ObservedStatement) trace.migrations().get(0).statements().get(0);
+    assertThat(add.error()).contains("contains null values");
+    assertThat(add.disagreements()).as("a failed statement is not compared").isEmpty();
+    assertThatThrownBy(() -> MigrationSafety.tracer().scratch(scratchUrl).syntheticRows(10).build())
+        .hasMessageContaining("never writes to a scratch database");
+  }
+
+  @Test
   void a_starting_schema_is_built_on_the_embedded_server_before_the_first_migration() throws Exception {
+    migration("V13__currency.sql", "ALTER TABLE orders ADD COLUMN currency char(3) NOT NULL DEFAULT 'EUR';\n");
+
+    Trace trace = MigrationSafety.tracer().schema(shopSchema()).build().trace(dir);
+
+    ObservedStatement add = (ObservedStatement) trace.migrations().get(0).statements().get(0);
+    assertThat(add.failed()).as(String.valueOf(add.error())).isFalse();
+    assertThat(add.locks()).extracting(ObservedLock::relation).containsExactly(ORDERS);
+    assertThat(trace.findings()).isEmpty();
+  }
+
+  private static Schema shopSchema() {
     Schema start = Schema.empty();
     for (var s : SqlParser.parse("""
         CREATE TYPE state AS ENUM ('new', 'paid');
@@ -152,14 +176,7 @@ class TracerTest {
         start = SchemaReplayer.apply(start, op, "public").after();
       }
     }
-    migration("V13__currency.sql", "ALTER TABLE orders ADD COLUMN currency char(3) NOT NULL DEFAULT 'EUR';\n");
-
-    Trace trace = MigrationSafety.tracer().schema(start).build().trace(dir);
-
-    ObservedStatement add = (ObservedStatement) trace.migrations().get(0).statements().get(0);
-    assertThat(add.failed()).as(String.valueOf(add.error())).isFalse();
-    assertThat(add.locks()).extracting(ObservedLock::relation).containsExactly(ORDERS);
-    assertThat(trace.findings()).isEmpty();
+    return start;
   }
 
   @Test
