@@ -97,7 +97,7 @@ final class TraceRendering {
     for (ObservedLock l : o.locks()) {
       String rewritten = o.rewrites().contains(l.relation()) ? " (rewritten)" : "";
       parts.add(heldMode(o, l.relation()).filter(m -> m.compareTo(l.mode()) > 0)
-          .map(m -> m.sqlName() + " " + l.relation().sql() + rewritten + " (held since an earlier statement)")
+          .map(m -> m.sqlName() + " " + l.relation().sql() + " (held since an earlier statement)" + rewritten)
           .orElse(l.mode().sqlName() + " " + l.relation().sql() + rewritten));
     }
     for (LockEffect p : o.predicted()) {
