@@ -45,6 +45,15 @@ public final class MigrationSafety {
     return new Builder();
   }
 
+  /**
+   * A builder for a {@link io.migrationsafety.trace.Tracer}, which runs migrations on a real
+   * PostgreSQL (embedded by default) in transactions it rolls back, and reports the locks, rewrites
+   * and time of every statement next to what the lock model predicted.
+   */
+  public static io.migrationsafety.trace.Tracer.Builder tracer() {
+    return io.migrationsafety.trace.Tracer.builder();
+  }
+
   /** Configures a {@link Reviewer}. Not thread-safe; the reviewer it builds is. */
   public static final class Builder {
 

@@ -14,6 +14,8 @@ import java.util.Optional;
 import io.migrationsafety.format.NaturalOrder;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.LockNote;
+import io.migrationsafety.trace.MigrationTrace;
+import io.migrationsafety.trace.Trace;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -29,7 +31,7 @@ final class JsonReport {
 
   private JsonReport() {}
 
-  static void write(Review review, PrintWriter out) {
+  static void write(Review review, Trace trace, PrintWriter out) {
     ObjectNode root = JSON.createObjectNode();
     root.put("tool", "migration-safety");
     root.put("version", Version.get());
@@ -52,8 +54,36 @@ final class JsonReport {
       node.put("unrecognized", m.unrecognized());
       estimate(node.putObject("estimate"), m.estimate().durationMs(), m.estimate().lockMs(), m.estimate().upperBound());
       findings(node.putArray("findings"), m.findings(), m);
+      if (trace != null) {
+        trace.migration(m.file()).ifPresent(t -> TraceRendering.json(node.putArray("trace"), t));
+      }
     }
     findings(root.putArray("findings"), review.setFindings(), null);
+    if (trace != null) {
+      root.put("traceTarget", trace.target());
+    }
+    print(root, out);
+  }
+
+  /** A trace on its own: per migration its {@code trace} array and its disagreement findings. */
+  static void write(Trace trace, PrintWriter out) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("tool", "migration-safety");
+    root.put("version", Version.get());
+    root.put("postgresVersion", trace.postgresVersion());
+    root.put("traceTarget", trace.target());
+    ArrayNode migrations = root.putArray("migrations");
+    for (MigrationTrace m : trace.migrations()) {
+      ObjectNode node = migrations.addObject();
+      node.put("file", m.file());
+      node.put("id", m.id());
+      TraceRendering.json(node.putArray("trace"), m);
+      findings(node.putArray("findings"), m.findings(), null);
+    }
+    print(root, out);
+  }
+
+  private static void print(ObjectNode root, PrintWriter out) {
     try {
       out.println(JSON.writeValueAsString(root));
     } catch (JsonProcessingException e) {

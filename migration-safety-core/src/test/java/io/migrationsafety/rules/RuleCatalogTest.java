@@ -3,8 +3,10 @@ package io.migrationsafety.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migrationsafety.rule.Finding;
+import io.migrationsafety.rule.MigrationSetRule;
 import io.migrationsafety.rule.Rule;
 import io.migrationsafety.rule.RuleRegistry;
+import io.migrationsafety.rule.StatementRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +94,10 @@ class RuleCatalogTest {
 
   @TestFactory
   Stream<DynamicTest> each_page_example_does_what_it_says() {
-    return registry.all().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+    // A rule over traced facts (lock-model-disagreement) has no SQL check for RuleTester to run: its
+    // test class traces its page's examples on PostgreSQL instead.
+    return registry.all().stream().filter(r -> r instanceof StatementRule || r instanceof MigrationSetRule)
+        .map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
       String page = Files.readString(DOCS.resolve(rule.id() + ".md"));
       String schema = "";
       String policy = null;
