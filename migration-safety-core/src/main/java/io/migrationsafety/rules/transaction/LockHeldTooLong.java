@@ -70,9 +70,11 @@ public final class LockHeldTooLong implements MigrationSetRule {
         + (alone ? "" : " (this statement and the rest of its transaction)") + ", over the policy's "
         + Sizes.duration(limit) + ": it blocks " + hold.mode().blocks();
     String why = "While the lock is held, every query that conflicts with it waits, and so does every query queued "
-        + "behind those: for " + held + " the application sees timeouts on " + hold.relation() + ". The estimate "
-        + "rests on " + (statement.estimate().basis().isEmpty() ? "the calibrated rates" : statement.estimate().basis())
-        + ".";
+        + "behind those: for " + held + " the application sees timeouts on " + hold.relation() + ". "
+        + (alone ? "The estimate rests on " + (statement.estimate().basis().isEmpty() ? "the calibrated rates"
+            : statement.estimate().basis()) + "."
+            : "PostgreSQL releases the lock only at the end of the transaction, so the estimate adds up this statement "
+                + "and every later one in it.");
     String suggestion = alone
         ? "-- Use the form of this statement that does not hold the lock for the whole work (see the other findings\n"
             + "-- on this line: CONCURRENTLY, NOT VALID then VALIDATE, a new column backfilled in batches)."
