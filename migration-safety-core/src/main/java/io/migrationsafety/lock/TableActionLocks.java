@@ -16,6 +16,7 @@ import io.migrationsafety.operation.ConstraintDefinition;
 import io.migrationsafety.operation.ConstraintKind;
 import io.migrationsafety.operation.DetachPartition;
 import io.migrationsafety.operation.DropConstraint;
+import io.migrationsafety.operation.OperationKind;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.operation.SetNotNull;
 import io.migrationsafety.operation.TableAction;
@@ -46,6 +47,38 @@ final class TableActionLocks {
 
   static List<LockEffect> effects(TableAction action, LockContext context) {
     QualifiedName table = context.resolve(action.table().name());
+    List<LockEffect> own = ownEffects(action, table, context);
+    boolean recurses = RECURSING.contains(action.kind()) && !action.table().only();
+    List<QualifiedName> partitions = recurses ? Relations.partitions(context, table) : List.of();
+    if (partitions.isEmpty()) {
+      return own;
+    }
+    // ALTER TABLE, Description ("… the action is applied to the partitions too, unless ONLY") and
+    // DDL, Partitioning: a column or constraint change on a partitioned table recurses into every
+    // partition with the same lock; the partitioned table itself has no storage, so only its
+    // partitions are rewritten or scanned (measured on 13, 16, 17 and 18).
+    List<LockEffect> effects = new ArrayList<>();
+    for (LockEffect effect : own) {
+      if (effect.relation().equals(table)) {
+        effects.add(effect.withRewrite(false).withScan(false));
+        for (QualifiedName partition : partitions) {
+          effects.add(new LockEffect(partition, effect.mode(), effect.rewrite(), effect.scan(),
+              effect.reason() + " (on every partition)"));
+        }
+      } else {
+        effects.add(effect);
+      }
+    }
+    return List.copyOf(effects);
+  }
+
+  /** The subcommands PostgreSQL applies to every partition of a partitioned table as well. */
+  private static final Set<OperationKind> RECURSING = Set.of(OperationKind.ADD_COLUMN, OperationKind.DROP_COLUMN,
+      OperationKind.RENAME_COLUMN, OperationKind.ALTER_COLUMN_TYPE, OperationKind.SET_COLUMN_DEFAULT,
+      OperationKind.DROP_COLUMN_DEFAULT, OperationKind.SET_NOT_NULL, OperationKind.DROP_NOT_NULL,
+      OperationKind.ADD_CONSTRAINT, OperationKind.VALIDATE_CONSTRAINT, OperationKind.ALTER_COLUMN_ATTRIBUTE);
+
+  private static List<LockEffect> ownEffects(TableAction action, QualifiedName table, LockContext context) {
     return switch (action.kind()) {
       case ADD_COLUMN -> addColumn((AddColumn) action, table, context);
       case ALTER_COLUMN_TYPE -> alterType((AlterColumnType) action, table, context);

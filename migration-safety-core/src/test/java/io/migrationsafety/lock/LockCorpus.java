@@ -90,6 +90,14 @@ final class LockCorpus {
       // ALTER TABLE: partitions, storage, table-level settings
       c("ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"),
       c("ALTER TABLE events DETACH PARTITION events_2024"),
+      // ALTER TABLE on a partitioned table: column and constraint changes recurse into the partitions
+      c("ALTER TABLE events ADD COLUMN note text"),
+      c("ALTER TABLE events ADD COLUMN seen timestamptz DEFAULT clock_timestamp()"),
+      c("ALTER TABLE events ALTER COLUMN id TYPE bigint"),
+      c("ALTER TABLE events ADD CONSTRAINT events_id_pos CHECK (id > 0)"),
+      c("ALTER TABLE events ALTER COLUMN id SET NOT NULL"),
+      c("ALTER TABLE events ALTER COLUMN id SET DEFAULT 0"),
+      c("ALTER TABLE events_2024 ADD CONSTRAINT events_2024_id_pos CHECK (id > 0)"),
       c("ALTER TABLE items SET UNLOGGED"),
       c("ALTER TABLE items ENABLE ROW LEVEL SECURITY"),
       c("ALTER TABLE items DISABLE TRIGGER items_trg"),
