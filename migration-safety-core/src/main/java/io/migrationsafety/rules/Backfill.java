@@ -1,6 +1,14 @@
 package io.migrationsafety.rules;
 
 import io.migrationsafety.operation.ConstraintKind;
+import io.migrationsafety.operation.DataChange;
+import io.migrationsafety.operation.DmlKind;
+import io.migrationsafety.operation.QualifiedName;
+import io.migrationsafety.parse.SqlParser;
+import io.migrationsafety.rule.StatementContext;
+import io.migrationsafety.sql.SqlStatement;
+import io.migrationsafety.sql.Token;
+import java.util.List;
 import io.migrationsafety.schema.Constraint;
 import io.migrationsafety.schema.Table;
 import java.util.Optional;
@@ -89,4 +97,60 @@ public final class Backfill {
 
   private static final String OUTSIDE_TRANSACTION =
       "-- in a migration of its own that runs outside a transaction (COMMIT inside DO needs that):\n";
+  /**
+   * An UPDATE or DELETE in batches: key ranges when the table has an integer key, else batches
+   * picked by ctid when the loop can tell when it is done; otherwise the statement with what it
+   * lacks said first.
+   */
+  public static String batched(DataChange change, StatementContext context) {
+    SqlStatement statement = context.statement().statement();
+    String t = change.table().sql();
+    String condition = change.where() == null ? null : change.where().sql();
+    Optional<String> key = integerKey(context.tableBefore(context.resolve(change.table())));
+    if (change.dmlKind() == DmlKind.DELETE) {
+      return key.isPresent()
+          ? keyRanges(t, QualifiedName.quote(key.get()), null, "DELETE FROM " + t + " WHERE " + also(condition))
+          : untilDone("DELETE FROM " + t + " WHERE " + ctidBatch(t, condition));
+    }
+    String set = StatementText.between(statement, tok -> tok.is("set"),
+        tok -> tok.is("where") || tok.is("from") || tok.is("returning"));
+    if (set == null) {
+      return null;
+    }
+    if (key.isPresent()) {
+      return keyRanges(t, QualifiedName.quote(key.get()), null, "UPDATE " + t + " " + set + " WHERE "
+          + also(condition));
+    }
+    String done = doneCondition(change, set);
+    return done == null
+        ? "-- " + t + " has no single-column integer key to batch by: add one, or batch by another indexed column\n"
+            + statement.text() + ";"
+        : untilDone("UPDATE " + t + " " + set + " WHERE " + ctidBatch(t, done));
+  }
+
+  /** The batch range, and the statement's own condition when it has one. */
+  private static String also(String condition) {
+    return condition == null ? RANGE : RANGE + " AND (" + condition + ")";
+  }
+
+  /**
+   * For an UPDATE of one column to a value that does not depend on the row: the condition of rows
+   * that still need it, so that a loop picking such rows ends.
+   */
+  private static String doneCondition(DataChange change, String set) {
+    if (change.columns().size() != 1) {
+      return null;
+    }
+    String assignment = set.substring(3).strip();
+    int eq = assignment.indexOf('=');
+    if (eq < 0) {
+      return null;
+    }
+    String column = assignment.substring(0, eq).strip();
+    String value = assignment.substring(eq + 1).strip();
+    List<Token> valueTokens = SqlParser.parse("SELECT " + value, "value.sql").statements().get(0).statement().tokens();
+    boolean constant = valueTokens.stream().skip(1).noneMatch(tok -> tok.isName() && !tok.is("null")
+        && !tok.is("true") && !tok.is("false"));
+    return constant ? column + " IS DISTINCT FROM (" + value + ")" : null;
+  }
 }

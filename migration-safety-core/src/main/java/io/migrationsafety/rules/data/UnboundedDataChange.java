@@ -62,7 +62,7 @@ public final class UnboundedDataChange implements StatementRule {
         "Every changed row stays locked until the migration commits, so the application's writes to those rows "
             + "wait; the long transaction holds back vacuum, leaves a dead copy of every row, and floods "
             + "replication.",
-        batched(change, context)));
+        Backfill.batched(change, context)));
   }
 
   /** INSERT … SELECT whose query reads a whole large existing table: no WHERE, no LIMIT at its level. */
@@ -126,56 +126,4 @@ public final class UnboundedDataChange implements StatementRule {
     return head + " WHERE " + Backfill.RANGE + (tail == null ? "" : " " + tail);
   }
 
-  /** The same change in batches: key ranges when the table has an integer key, else batches picked by ctid. */
-  private static String batched(DataChange change, StatementContext context) {
-    SqlStatement statement = context.statement().statement();
-    String t = change.table().sql();
-    String condition = change.where() == null ? null : change.where().sql();
-    Optional<String> key = Backfill.integerKey(context.tableBefore(context.resolve(change.table())));
-    if (change.dmlKind() == DmlKind.DELETE) {
-      return key.isPresent()
-          ? Backfill.keyRanges(t, QualifiedName.quote(key.get()), null, "DELETE FROM " + t + " WHERE " + also(condition))
-          : Backfill.untilDone("DELETE FROM " + t + " WHERE " + Backfill.ctidBatch(t, condition));
-    }
-    String set = StatementText.between(statement, tok -> tok.is("set"),
-        tok -> tok.is("where") || tok.is("from") || tok.is("returning"));
-    if (set == null) {
-      return null;
-    }
-    if (key.isPresent()) {
-      return Backfill.keyRanges(t, QualifiedName.quote(key.get()), null, "UPDATE " + t + " " + set + " WHERE "
-          + also(condition));
-    }
-    String done = doneCondition(change, set);
-    return done == null
-        ? "-- " + t + " has no single-column integer key to batch by: add one, or batch by another indexed column\n"
-            + statement.text() + ";"
-        : Backfill.untilDone("UPDATE " + t + " " + set + " WHERE " + Backfill.ctidBatch(t, done));
-  }
-
-  /** The batch range, and the statement's own condition when it has one. */
-  private static String also(String condition) {
-    return condition == null ? Backfill.RANGE : Backfill.RANGE + " AND (" + condition + ")";
-  }
-
-  /**
-   * For an UPDATE of one column to a value that does not depend on the row: the condition of rows
-   * that still need it, so that a loop picking such rows ends.
-   */
-  private static String doneCondition(DataChange change, String set) {
-    if (change.columns().size() != 1) {
-      return null;
-    }
-    String assignment = set.substring(3).strip();
-    int eq = assignment.indexOf('=');
-    if (eq < 0) {
-      return null;
-    }
-    String column = assignment.substring(0, eq).strip();
-    String value = assignment.substring(eq + 1).strip();
-    List<Token> valueTokens = SqlParser.parse("SELECT " + value, "value.sql").statements().get(0).statement().tokens();
-    boolean constant = valueTokens.stream().skip(1).noneMatch(tok -> tok.isName() && !tok.is("null")
-        && !tok.is("true") && !tok.is("false"));
-    return constant ? column + " IS DISTINCT FROM (" + value + ")" : null;
-  }
 }
