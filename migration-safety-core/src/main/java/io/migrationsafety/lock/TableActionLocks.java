@@ -244,7 +244,8 @@ final class TableActionLocks {
   private static List<LockEffect> dropConstraint(DropConstraint drop, QualifiedName table, LockContext context) {
     List<LockEffect> effects = new ArrayList<>();
     effects.add(LockEffect.lock(table, ACCESS_EXCLUSIVE, AT + "DROP CONSTRAINT takes ACCESS EXCLUSIVE"));
-    // Dropping a foreign key removes its triggers on the referenced table too (measured on the server).
+    // SQL Commands: ALTER TABLE, DROP CONSTRAINT: dropping a foreign key removes its triggers on the
+    // referenced table too, under ACCESS EXCLUSIVE there (not documented; measured on 12 to 18).
     context.table(table).flatMap(t -> t.constraint(drop.name()))
         .filter(c -> c.kind() == ConstraintKind.FOREIGN_KEY && c.referencedTable() != null)
         .map(c -> context.resolve(c.referencedTable()))
@@ -294,7 +295,8 @@ final class TableActionLocks {
       return List.of(LockEffect.lock(parent, SHARE_UPDATE_EXCLUSIVE, why),
           LockEffect.lock(partition, detach.finalizing() ? ACCESS_EXCLUSIVE : SHARE_UPDATE_EXCLUSIVE, why));
     }
-    // Measured: before 14 the partition itself is only locked SHARE UPDATE EXCLUSIVE.
+    // SQL Commands: ALTER TABLE, DETACH PARTITION: ACCESS EXCLUSIVE on the parent; the partition
+    // itself is locked SHARE UPDATE EXCLUSIVE before 14 (measured on 12 and 13).
     LockMode partitionMode = context.atLeast(14) ? ACCESS_EXCLUSIVE : SHARE_UPDATE_EXCLUSIVE;
     String why = AT + "DETACH PARTITION takes ACCESS EXCLUSIVE on the parent, " + partitionMode + " on the partition";
     return List.of(LockEffect.lock(parent, ACCESS_EXCLUSIVE, why), LockEffect.lock(partition, partitionMode, why));
@@ -319,8 +321,8 @@ final class TableActionLocks {
             AT + "SET ACCESS METHOD (15+) " + (rewrite ? "rewrites the table" : "to heap keeps a heap table")));
       }
       case INHERIT, NO_INHERIT -> {
-        // The parent is locked too so its children list cannot change under a concurrent query
-        // (measured: SHARE UPDATE EXCLUSIVE for INHERIT, ACCESS EXCLUSIVE... see inheritMode).
+        // SQL Commands: ALTER TABLE, INHERIT / NO INHERIT: the parent is locked too, so that its list
+        // of children cannot change under a concurrent query (SHARE UPDATE EXCLUSIVE; measured for INHERIT on 12 to 18).
         QualifiedName parent = context.resolve(parse(setting.detail()));
         yield List.of(LockEffect.lock(table, ACCESS_EXCLUSIVE, AT + "INHERIT / NO INHERIT take ACCESS EXCLUSIVE"),
             LockEffect.lock(parent, SHARE_UPDATE_EXCLUSIVE, AT + "INHERIT / NO INHERIT lock the parent"));
