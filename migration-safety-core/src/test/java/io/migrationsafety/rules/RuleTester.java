@@ -92,6 +92,7 @@ public final class RuleTester {
   /** The policy, as the YAML of a {@code migration-safety.yml}. */
   public RuleTester policy(String yaml) {
     this.basePolicy = PolicyLoader.parse(yaml, "migration-safety.yml").policy();
+    this.postgresVersion = basePolicy.postgresVersion();
     return this;
   }
 
