@@ -24,7 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Every finding that blocks carries a safe alternative, across every built-in rule at once, on a
+ * Every finding that blocks carries a safe alternative, as SQL the parser reads, across every
+ * built-in rule at once, on a
  * set of migrations full of hazards (each rule's own page example is held the same way by
  * {@link RuleCatalogTest}); and the hazards here reach most blocking rules.
  */
@@ -113,6 +114,8 @@ class BlockingSuggestionsTest {
       if (f.severity() == Severity.BLOCKED) {
         blocking.add(f.rule());
         assertThat(f.suggestion()).as("%s at line %d: %s", f.rule(), f.line(), f.message()).isNotBlank();
+        assertThat(SqlParser.parse(f.suggestion(), "suggestion.sql").unrecognizedCount())
+            .as("statements the parser does not read in the suggestion of %s: %s", f.rule(), f.suggestion()).isZero();
       }
     }
     assertThat(blocking).as("blocking rules reached").hasSizeGreaterThanOrEqualTo(27);
