@@ -6,11 +6,11 @@ import io.migrationsafety.operation.DmlKind;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.rule.StatementContext;
+import io.migrationsafety.schema.Constraint;
+import io.migrationsafety.schema.Table;
 import io.migrationsafety.sql.SqlStatement;
 import io.migrationsafety.sql.Token;
 import java.util.List;
-import io.migrationsafety.schema.Constraint;
-import io.migrationsafety.schema.Table;
 import java.util.Optional;
 import java.util.Set;
 

@@ -16,7 +16,6 @@ import io.migrationsafety.rule.StatementRule;
 import io.migrationsafety.rules.Backfill;
 import io.migrationsafety.rules.StatementText;
 import io.migrationsafety.sql.SqlStatement;
-import io.migrationsafety.sql.Token;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -1,17 +1,17 @@
 package io.migrationsafety.rules.general;
 
+import io.migrationsafety.operation.Drop;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rule.StatementContext;
 import io.migrationsafety.rule.StatementRule;
-import io.migrationsafety.operation.Drop;
 import io.migrationsafety.rules.StatementText;
 import io.migrationsafety.sql.SqlStatement;
 import io.migrationsafety.sql.Token;
-import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A statement that does not fit the schema it runs on: it alters a column or table that does not
