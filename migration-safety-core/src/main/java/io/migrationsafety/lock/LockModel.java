@@ -20,7 +20,6 @@ import io.migrationsafety.operation.Drop;
 import io.migrationsafety.operation.LockTable;
 import io.migrationsafety.operation.ObjectType;
 import io.migrationsafety.operation.Operation;
-import io.migrationsafety.operation.OperationKind;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.operation.Query;
 import io.migrationsafety.operation.RefreshMaterializedView;
