@@ -1,6 +1,5 @@
 package io.migrationsafety.rules.constraint;
 
-import io.migrationsafety.format.Migration;
 import io.migrationsafety.operation.AddColumn;
 import io.migrationsafety.operation.AddConstraint;
 import io.migrationsafety.operation.ColumnDefinition;
@@ -12,7 +11,6 @@ import io.migrationsafety.operation.Operation;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.operation.SetNotNull;
 import io.migrationsafety.parse.ParsedStatement;
-import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.policy.TableSize;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.RuleMetadata;
@@ -28,8 +26,8 @@ import java.util.Optional;
 
 /**
  * A NOT NULL requirement — {@code SET NOT NULL}, a {@code PRIMARY KEY}, a validated
- * {@code CHECK (col IS NOT NULL)} or {@code NOT NULL} constraint — on a column that these migrations
- * added to an existing table without a default and never filled. What the column holds is known
+ * {@code CHECK (col IS NOT NULL)} or {@code NOT NULL} constraint — on a column that the same
+ * migration added to an existing table without a default and never filled. What the column holds is known
  * here without reading the table: NULL in every row that existed before, so on a database with
  * rows the statement fails ("column … contains null values") and the migration rolls back. The
  * policy and snapshots tell only row counts, so a table known to be empty is let through.
@@ -37,7 +35,7 @@ import java.util.Optional;
 public final class NotNullBeforeBackfill implements StatementRule {
 
   private static final RuleMetadata METADATA = RuleMetadata.of("not-null-before-backfill",
-      "NOT NULL required of a column these migrations added without a default and never filled: it fails on rows",
+      "NOT NULL required of a column the migration added without a default and never filled: it fails on rows",
       Severity.BLOCKED);
 
   @Override
@@ -69,7 +67,7 @@ public final class NotNullBeforeBackfill implements StatementRule {
           : Backfill.untilDone(fill + Backfill.ctidBatch(t, c + " IS NULL"));
       findings.add(context.finding(this,
           "Every existing row of " + table + " holds NULL in " + column
-              + ", added by these migrations without a default and never filled: this statement fails",
+              + ", added by this migration without a default and never filled: this statement fails",
           "A column added without a default is NULL in every row that was there before. Requiring NOT NULL "
               + "before filling it fails with \"column contains null values\" on any database with rows, "
               + "though it passes on an empty one.",
@@ -101,32 +99,26 @@ public final class NotNullBeforeBackfill implements StatementRule {
   }
 
   /**
-   * Whether the reviewed migrations, up to this statement, last added {@code column} to
-   * {@code table} without anything that fills existing rows, and changed no row of it since.
+   * Whether this migration, before this statement, last added {@code column} to {@code table}
+   * without anything that fills existing rows, and changed no row of it since. Only the same
+   * migration counts: between two migrations a backfill job may have filled the column, which the
+   * review cannot see.
    */
   private static boolean unfilled(StatementContext context, QualifiedName table, String column) {
-    Boolean state = null; // null: not added by these migrations; true: added empty; false: filled since
-    for (Migration migration : context.set().migrations()) {
-      boolean current = migration == context.migration().migration();
-      List<ParsedStatement> statements = current ? context.migration().script().statements()
-          : SqlParser.parse(migration.upScript(), migration.file().toString()).statements();
-      for (ParsedStatement statement : statements) {
-        if (current && statement == context.statement()) {
-          return Boolean.TRUE.equals(state);
-        }
-        for (Operation op : statement.operations()) {
-          if (op instanceof AddColumn add && add.column().name().equals(column)
-              && context.resolve(add.table().name()).equals(table)) {
-            state = !fillsExistingRows(add.column());
-          } else if (op instanceof DataChange change && change.dmlKind() == DmlKind.UPDATE
-              && context.resolve(change.table()).equals(table)
-              && (change.columns().isEmpty() || change.columns().contains(column))) {
-            state = state == null ? null : false;
-          }
-        }
-      }
-      if (current) {
+    Boolean state = null; // null: not added here; true: added empty; false: filled since
+    for (ParsedStatement statement : context.migration().script().statements()) {
+      if (statement == context.statement()) {
         break;
+      }
+      for (Operation op : statement.operations()) {
+        if (op instanceof AddColumn add && add.column().name().equals(column)
+            && context.resolve(add.table().name()).equals(table)) {
+          state = !fillsExistingRows(add.column());
+        } else if (op instanceof DataChange change && change.dmlKind() == DmlKind.UPDATE
+            && context.resolve(change.table()).equals(table)
+            && (change.columns().isEmpty() || change.columns().contains(column))) {
+          state = state == null ? null : false;
+        }
       }
     }
     return Boolean.TRUE.equals(state);

@@ -2,8 +2,13 @@ package io.migrationsafety.rules.constraint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrationsafety.MigrationSafety;
+import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rules.RuleTester;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NotNullBeforeBackfillTest {
 
@@ -41,6 +46,14 @@ class NotNullBeforeBackfillTest {
         ALTER TABLE orders ADD COLUMN region text;
         ALTER TABLE orders ALTER COLUMN region SET NOT NULL;
         """);
+  }
+
+  @Test
+  void says_nothing_across_migrations_where_a_backfill_job_may_have_run(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("V1__region.sql"), "ALTER TABLE orders ADD COLUMN region text;\n");
+    Files.writeString(dir.resolve("V2__require_region.sql"), "ALTER TABLE orders ALTER COLUMN region SET NOT NULL;\n");
+    assertThat(MigrationSafety.review(dir).findings()).extracting(Finding::rule)
+        .doesNotContain("not-null-before-backfill");
   }
 
   @Test
