@@ -13,11 +13,12 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * An ephemeral PostgreSQL for one trace. Its data directory is a copy of a template initialized
+ * An ephemeral PostgreSQL of a chosen major version, for a trace or anything else that needs a
+ * throw-away server (binaries from the local Maven repository, else fetched from Maven Central). Its data directory is a copy of a template initialized
  * once per server version (initdb is most of a start-up), kept in the temporary directory; the
  * copy is stopped and deleted on {@link #close}, and by a shutdown hook on Ctrl-C or any other exit.
  */
-final class EmbeddedServer implements AutoCloseable {
+public final class EmbeddedServer implements AutoCloseable {
 
   private static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "migration-safety-postgres");
 
@@ -32,8 +33,12 @@ final class EmbeddedServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
-  /** Starts PostgreSQL {@code major} on a fresh copy of its template data directory. */
-  static EmbeddedServer start(int major) throws IOException {
+  /**
+   * Starts PostgreSQL {@code major} on a fresh copy of its template data directory.
+   *
+   * @throws IOException when the binaries cannot be found or fetched, or the server does not start
+   */
+  public static EmbeddedServer start(int major) throws IOException {
     Path template = template(major);
     Path data = CACHE.resolve("run-" + UUID.randomUUID());
     copy(template, data);
@@ -45,7 +50,8 @@ final class EmbeddedServer implements AutoCloseable {
     }
   }
 
-  DataSource dataSource() {
+  /** Connections to its {@code postgres} database, as the superuser. */
+  public DataSource dataSource() {
     return postgres.getPostgresDatabase();
   }
 

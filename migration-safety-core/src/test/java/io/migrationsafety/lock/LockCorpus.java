@@ -95,10 +95,25 @@ final class LockCorpus {
       c("ALTER TABLE items VALIDATE CONSTRAINT items_price_check"),
       c("ALTER TABLE items RENAME CONSTRAINT items_qty_check TO items_qty_present"),
       c("ALTER TABLE child ALTER CONSTRAINT child_parent_fk DEFERRABLE"),
+      // PostgreSQL 18: virtual generated columns (the default kind), NOT NULL constraints that can
+      // be NOT VALID, and foreign keys that can be made NOT ENFORCED
+      v(18, "ALTER TABLE items ADD COLUMN v1 int GENERATED ALWAYS AS (qty * 2) VIRTUAL"),
+      v(18, "ALTER TABLE items ADD COLUMN v2 int GENERATED ALWAYS AS (qty * 2)"),
+      v(18, "ALTER TABLE items ADD CONSTRAINT items_body_nn NOT NULL body NOT VALID"),
+      v(18, "ALTER TABLE child ALTER CONSTRAINT child_parent_fk NOT ENFORCED"),
       // ALTER TABLE: partitions, storage, table-level settings
       c("ALTER TABLE events ATTACH PARTITION events_2025 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')"),
       c("ALTER TABLE events DETACH PARTITION events_2024"),
+      // ALTER TABLE on a partitioned table: column and constraint changes recurse into the partitions
+      c("ALTER TABLE events ADD COLUMN note text"),
+      c("ALTER TABLE events ADD COLUMN seen timestamptz DEFAULT clock_timestamp()"),
+      c("ALTER TABLE events ALTER COLUMN id TYPE bigint"),
+      c("ALTER TABLE events ADD CONSTRAINT events_id_pos CHECK (id > 0)"),
+      c("ALTER TABLE events ALTER COLUMN id SET NOT NULL"),
+      c("ALTER TABLE events ALTER COLUMN id SET DEFAULT 0"),
+      c("ALTER TABLE events_2024 ADD CONSTRAINT events_2024_id_pos CHECK (id > 0)"),
       c("ALTER TABLE items SET UNLOGGED"),
+      c("ALTER TABLE items SET LOGGED"),
       c("ALTER TABLE items ENABLE ROW LEVEL SECURITY"),
       c("ALTER TABLE items DISABLE TRIGGER items_trg"),
       c("ALTER TABLE items SET (fillfactor = 70)"),
