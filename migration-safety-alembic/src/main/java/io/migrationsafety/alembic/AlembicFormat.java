@@ -64,7 +64,8 @@ public final class AlembicFormat implements MigrationFormat {
       }
       boolean hasDowngrade = module.downgrade() != null && !module.downgrade().empty();
       migrations.add(new Migration(id, null, description(module, file, id), file, module.upgrade().sql(),
-          hasDowngrade ? file : null, hasDowngrade ? module.downgrade().sql() : null, true));
+          hasDowngrade ? file : null, hasDowngrade ? module.downgrade().sql() : null,
+          !module.upgrade().explicitTransaction()));
     }
     return new MigrationSet(name(), directory, migrations);
   }

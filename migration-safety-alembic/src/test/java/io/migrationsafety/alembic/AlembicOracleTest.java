@@ -42,7 +42,14 @@ class AlembicOracleTest {
     assertThat(ours.migrations()).extracting(Migration::id).containsExactlyElementsOf(theirs.keySet());
     for (Migration m : ours.migrations()) {
       List<Operation> expected = operations(theirs.get(m.id()), "alembic " + m.id());
-      List<Operation> actual = operations(m.upScript(), m.file().toString());
+      List<Operation> actual = new ArrayList<>(operations(m.upScript(), m.file().toString()));
+      if (!m.transactional()) {
+        // a revision with an autocommit block carries its own BEGIN … COMMIT; Alembic's offline
+        // script has them once around all revisions
+        assertThat(actual.get(0).toString()).startsWith("TransactionControl[action=BEGIN");
+        assertThat(actual.get(actual.size() - 1).toString()).startsWith("TransactionControl[action=COMMIT");
+        actual = actual.subList(1, actual.size() - 1);
+      }
       assertThat(actual).as("revision " + m.id() + ":\n" + m.upScript() + "\n--- alembic ---\n" + theirs.get(m.id()))
           .isEqualTo(expected);
     }

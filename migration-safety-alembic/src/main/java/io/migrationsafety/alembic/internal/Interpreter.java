@@ -39,6 +39,7 @@ final class Interpreter {
   private int depth;
   /** While a function of another module runs, its statements are placed on the line that called it. */
   private int callerLine;
+  private int autocommitBlocks;
 
   private Interpreter(Map<String, Object> globals, SqlEmitter emitter, List<OpCall> calls, ModuleResolver resolver) {
     this.globals = globals;
@@ -79,7 +80,18 @@ final class Interpreter {
       List<PyComment> comments, ModuleResolver resolver) {
     List<PyComment> inside = comments.stream().filter(c -> c.line() >= function.line()
         && c.line() <= endLine).toList();
-    SqlEmitter emitter = new SqlEmitter(inside);
+    Translation plain = run(function, globals, inside, resolver, false);
+    // With an autocommit block the script is Alembic's offline form, transaction statements included:
+    // running the function again (it only reads) writes it with its opening BEGIN on the def line.
+    return plain.explicitTransaction() ? run(function, globals, inside, resolver, true) : plain;
+  }
+
+  private static Translation run(Stmt.FunctionDef function, Map<String, Object> globals, List<PyComment> comments,
+      ModuleResolver resolver, boolean ownTransaction) {
+    SqlEmitter emitter = new SqlEmitter(comments);
+    if (ownTransaction) {
+      emitter.statement(function.line(), 1, "BEGIN");
+    }
     List<OpCall> calls = new ArrayList<>();
     Interpreter interpreter = new Interpreter(globals, emitter, calls, resolver);
     Map<String, Object> locals = new HashMap<>();
@@ -92,7 +104,11 @@ final class Interpreter {
     } catch (ReturnSignal done) {
       // the function returned early
     }
-    return new Translation(emitter.text(), emitter.statements(), calls, isEmpty(function.body()));
+    if (ownTransaction) {
+      emitter.statementHere("COMMIT");
+    }
+    return new Translation(emitter.text(), emitter.statements(), calls, isEmpty(function.body()),
+        interpreter.autocommitBlocks > 0);
   }
 
   /** Whether a body does nothing: {@code pass}, a docstring, {@code ...}. */
@@ -205,6 +221,7 @@ final class Interpreter {
       if (context instanceof AutocommitBlock) {
         emitter.statement(at(item.context().line()), 1, "COMMIT");
         autocommit++;
+        autocommitBlocks++;
       }
       if (item.target() != null) {
         bind(item.target(), context, scope);

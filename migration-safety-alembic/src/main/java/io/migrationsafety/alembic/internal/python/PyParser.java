@@ -65,10 +65,12 @@ public final class PyParser {
 
   private void statement(List<Stmt> out) {
     int start = pos;
+    int size = out.size();
     try {
       compoundOrSimple(out);
     } catch (PySyntaxException e) {
       pos = start;
+      out.subList(size, out.size()).clear(); // a line read in part is not kept
       PyToken first = peek();
       skipStatement();
       out.add(new Stmt.Other(first.isName("match") ? "a match statement" : "a statement not read: " + e.getMessage(),
