@@ -141,23 +141,26 @@ public final class RevisionGraph {
     return all;
   }
 
-  /** Down revisions, then the dependencies that are not already ancestors of another of them. */
+  /** Down revisions, then the dependencies no revision further down its branch already has. */
   private List<String> normalizedDown(String id) {
-    List<String> all = allDown(id);
     List<String> out = new ArrayList<>(byId.get(id).downRevisions());
-    for (String dep : dependencies.get(id)) {
-      boolean redundant = false;
-      for (String other : all) {
-        if (!other.equals(dep) && ancestors(other).contains(dep)) {
-          redundant = true;
-          break;
-        }
-      }
-      if (!redundant && !out.contains(dep)) {
+    for (String dep : normalizedDependencies(id)) {
+      if (!out.contains(dep)) {
         out.add(dep);
       }
     }
     return out;
+  }
+
+  /** Alembic's {@code _normalized_resolved_dependencies}. */
+  private List<String> normalizedDependencies(String id) {
+    List<String> deps = new ArrayList<>(dependencies.get(id));
+    for (String ancestor : versionedAncestors(id)) {
+      if (!ancestor.equals(id)) {
+        deps.removeAll(dependencies.get(ancestor));
+      }
+    }
+    return deps;
   }
 
   /** Alembic's {@code RevisionMap._topological_sort} from all heads: heads first, bases last. */
@@ -194,7 +197,7 @@ public final class RevisionGraph {
         current.remove(candidateIndex);
         ancestorsByIndex.remove(candidateIndex);
         candidateIndex = Math.max(candidateIndex - 1, 0);
-      } else if (dependencies.get(candidate).isEmpty() && byId.get(candidate).downRevisions().size() == 1) {
+      } else if (normalizedDependencies(candidate).isEmpty() && byId.get(candidate).downRevisions().size() == 1) {
         current.set(candidateIndex, toAdd.get(0));
         ancestorsByIndex.get(candidateIndex).remove(candidate);
       } else {
