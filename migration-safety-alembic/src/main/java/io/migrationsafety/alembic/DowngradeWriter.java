@@ -27,10 +27,14 @@ public final class DowngradeWriter implements DownScriptWriter {
     PyParser.Module module = PyParser.parseModule(source, migration.file().toString());
     List<String> body = body(script);
     List<Stmt> top = module.body();
-    for (int i = 0; i < top.size(); i++) {
-      if (top.get(i) instanceof Stmt.FunctionDef f && f.name().equals("downgrade")) {
+    for (Stmt statement : top) {
+      if (statement instanceof Stmt.FunctionDef f && f.name().equals("downgrade")) {
         int start = f.line() - 1;
-        int end = i + 1 < top.size() ? top.get(i + 1).line() - 1 : lines.size();
+        int end = start + 1;
+        // the body: the indented lines (and blank lines among them) up to the next top-level line
+        while (end < lines.size() && (lines.get(end).isBlank() || Character.isWhitespace(lines.get(end).charAt(0)))) {
+          end++;
+        }
         while (end > start + 1 && lines.get(end - 1).isBlank()) {
           end--;
         }
