@@ -412,10 +412,58 @@ final class Interpreter {
     if (e instanceof Expr.Starred s) {
         return eval(s.value(), scope);
     }
+    if (e instanceof Expr.Comprehension c) {
+        return comprehension(c, scope);
+    }
     if (e instanceof Expr.Opaque o) {
         return new Unknown(o.what());
     }
     throw new IllegalStateException("an expression of an unknown kind: " + e);
+  }
+
+  /** A comprehension over known iterables, evaluated in a scope of its own; else unknown. */
+  private Object comprehension(Expr.Comprehension c, Map<String, Object> scope) {
+    List<Map<String, Object>> scopes = List.of(new HashMap<>(scope));
+    for (Expr.Clause clause : c.clauses()) {
+      List<Map<String, Object>> next = new ArrayList<>();
+      for (Map<String, Object> s : scopes) {
+        Object iterable = eval(clause.iterable(), s);
+        if (iterable instanceof Map<?, ?> m) {
+          iterable = new ArrayList<Object>(m.keySet());
+        }
+        if (!(iterable instanceof List<?> items) || next.size() + items.size() > MAX_ITERATIONS) {
+          return new Unknown("a comprehension over " + describeUnknown(iterable));
+        }
+        for (Object item : items) {
+          Map<String, Object> inner = new HashMap<>(s);
+          bind(clause.target(), item, inner);
+          boolean keep = true;
+          for (Expr condition : clause.conditions()) {
+            Boolean t = Values.truth(eval(condition, inner));
+            if (t == null) {
+              return new Unknown("a comprehension with a condition not known statically");
+            }
+            keep &= t;
+          }
+          if (keep) {
+            next.add(inner);
+          }
+        }
+      }
+      scopes = next;
+    }
+    if (c.dict()) {
+      Map<Object, Object> out = new LinkedHashMap<>();
+      for (Map<String, Object> s : scopes) {
+        out.put(eval(c.key(), s), eval(c.value(), s));
+      }
+      return out;
+    }
+    List<Object> out = new ArrayList<>();
+    for (Map<String, Object> s : scopes) {
+      out.add(eval(c.element(), s));
+    }
+    return out;
   }
 
   private Object name(String id, Map<String, Object> scope) {

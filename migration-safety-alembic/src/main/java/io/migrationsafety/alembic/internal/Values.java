@@ -115,15 +115,20 @@ final class Values {
     if (v instanceof Map<?, ?> m) {
       return !m.isEmpty();
     }
-    if (v instanceof Construct || v instanceof Ref || v instanceof Function) {
+    if (v instanceof Construct || v instanceof Function || v instanceof Ref r && library(r)) {
       return true;
     }
-    return null;
+    return null; // an application's name (a Ref outside SQLAlchemy and Alembic) has an unknown value
+  }
+
+  /** Whether {@code r} names something of SQLAlchemy or Alembic, whose meaning the translation knows. */
+  static boolean library(Ref r) {
+    return r.path().startsWith("sqlalchemy") || r.path().startsWith("alembic") || r.path().startsWith("builtins.");
   }
 
   /** Whether {@code v} is fully known (nothing unknown inside it). */
   static boolean known(Object v) {
-    if (v instanceof Unknown) {
+    if (v instanceof Unknown || v instanceof Ref r && !library(r)) {
       return false;
     }
     if (v instanceof List<?> l) {
@@ -142,6 +147,9 @@ final class Values {
   static String firstUnknown(Object v) {
     if (v instanceof Unknown u) {
       return u.what();
+    }
+    if (v instanceof Ref r && !library(r)) {
+      return r.path() + ", from outside the project";
     }
     if (v instanceof List<?> l) {
       for (Object o : l) {

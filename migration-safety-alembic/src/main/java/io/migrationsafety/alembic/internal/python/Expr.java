@@ -94,8 +94,29 @@ public sealed interface Expr {
   record Starred(Expr value, int line) implements Expr {}
 
   /**
-   * An expression the interpreter does not evaluate (lambda, comprehension, slice, await, walrus,
-   * yield): parsed so that the file reads, then treated as unknown.
+   * A list, set or dict comprehension, or a generator expression.
+   *
+   * @param element the element ({@code null} for a dict comprehension)
+   * @param key the key of a dict comprehension, else {@code null}
+   * @param value the value of a dict comprehension, else {@code null}
+   * @param clauses its {@code for … in … if …} clauses, outermost first
+   */
+  record Comprehension(Expr element, Expr key, Expr value, List<Clause> clauses, boolean dict, int line)
+      implements Expr {
+    public Comprehension {
+      clauses = List.copyOf(clauses);
+    }
+  }
+
+  /** One {@code for target in iterable if condition…} clause of a comprehension. */
+  record Clause(Expr target, Expr iterable, List<Expr> conditions) {
+    public Clause {
+      conditions = List.copyOf(conditions);
+    }
+  }
+
+  /**
+   * An expression the interpreter does not evaluate (lambda, slice, await, walrus, yield): parsed so that the file reads, then treated as unknown.
    *
    * @param what what kind of expression it is
    */

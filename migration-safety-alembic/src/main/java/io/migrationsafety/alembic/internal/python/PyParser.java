@@ -734,8 +734,7 @@ public final class PyParser {
       } else {
         Expr value = namedExpression();
         if (peek().isName("for") || (peek().isName("async") && peek(1).isName("for"))) {
-          comprehension();
-          value = new Expr.Opaque("a generator expression", value.line());
+          value = new Expr.Comprehension(value, null, null, comprehension(), false, value.line());
         }
         args.add(new Argument(null, 0, value));
       }
@@ -870,9 +869,9 @@ public final class PyParser {
     }
     Expr first = starExpression();
     if (peek().isName("for") || (peek().isName("async") && peek(1).isName("for"))) {
-      comprehension();
+      List<Expr.Clause> clauses = comprehension();
       expectOp(")");
-      return new Expr.Opaque("a generator expression", open.line());
+      return new Expr.Comprehension(first, null, null, clauses, false, open.line());
     }
     if (acceptOp(")")) {
       return first;
@@ -894,9 +893,9 @@ public final class PyParser {
     while (!peek().isOp(close)) {
       Expr e = starExpression();
       if (peek().isName("for") || (peek().isName("async") && peek(1).isName("for"))) {
-        comprehension();
+        List<Expr.Clause> clauses = comprehension();
         expectOp(close);
-        return new Expr.Opaque("a comprehension", open.line());
+        return new Expr.Comprehension(e, null, null, clauses, false, open.line());
       }
       elements.add(e);
       expectCommaOr(close);
@@ -929,9 +928,9 @@ public final class PyParser {
         expectOp(":");
         values.add(expression());
         if (peek().isName("for") || (peek().isName("async") && peek(1).isName("for"))) {
-          comprehension();
+          List<Expr.Clause> clauses = comprehension();
           expectOp("}");
-          return new Expr.Opaque("a dict comprehension", open.line());
+          return new Expr.Comprehension(null, keys.get(0), values.get(0), clauses, true, open.line());
         }
       }
       expectCommaOr("}");
@@ -940,23 +939,23 @@ public final class PyParser {
     return new Expr.Dict(keys, values, open.line());
   }
 
-  /** {@code for targets in iterable [if condition]…}, possibly nested: read and dropped. */
-  private void comprehension() {
+  /** {@code for targets in iterable [if condition]…}, possibly nested. */
+  private List<Expr.Clause> comprehension() {
+    List<Expr.Clause> clauses = new ArrayList<>();
     while (peek().isName("for") || (peek().isName("async") && peek(1).isName("for"))) {
       acceptName("async");
       expectName("for");
-      targetList();
+      Expr target = targetList();
       expectName("in");
-      orTest();
+      Expr iterable = orTest();
+      List<Expr> conditions = new ArrayList<>();
       while (acceptName("if")) {
         PyToken t = peek();
-        if (t.kind() == Kind.NAME && peek(1).isOp(":=")) {
-          namedExpression();
-        } else {
-          orTest();
-        }
+        conditions.add(t.kind() == Kind.NAME && peek(1).isOp(":=") ? namedExpression() : orTest());
       }
+      clauses.add(new Expr.Clause(target, iterable, conditions));
     }
+    return clauses;
   }
 
   // ---------------------------------------------------------------- tokens
