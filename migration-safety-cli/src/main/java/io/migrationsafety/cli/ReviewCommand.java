@@ -31,7 +31,7 @@ final class ReviewCommand implements Callable<Integer> {
   private Path directory;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "Output: text, json or markdown (default: ${DEFAULT-VALUE}).")
+      description = "Output: text, json, markdown, sarif or junit (default: ${DEFAULT-VALUE}).")
   private String format;
 
   @Option(names = "--policy", paramLabel = "FILE",
@@ -48,6 +48,11 @@ final class ReviewCommand implements Callable<Integer> {
   @Option(names = "--migration-format", paramLabel = "NAME",
       description = "Read DIR as this format (plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
   private String migrationFormat;
+
+  @Option(names = "--rates", paramLabel = "FILE",
+      description = "Throughputs for the estimates, measured by `calibrate -o FILE` on your server "
+          + "(default: the library's, measured on the machine docs/estimates.md describes).")
+  private Path rates;
 
   @Option(names = "--fail-on", defaultValue = "blocked", paramLabel = "LEVEL",
       description = "Exit with 1 when the verdict is at least this: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -71,6 +76,9 @@ final class ReviewCommand implements Callable<Integer> {
       builder.postgresVersion(postgresVersion);
     }
     schemaSource.applyTo(builder);
+    if (rates != null) {
+      builder.rates(rates);
+    }
     if (migrationFormat != null) {
       builder.format(migrationFormat);
     }

@@ -40,6 +40,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class PolicyLoader {
 
   private static final String SEVERITIES = "blocked, warning, info or off";
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|min|h)");
 
   private PolicyLoader() {}
 
@@ -64,7 +65,12 @@ public final class PolicyLoader {
     } catch (SqlSyntaxException e) {
       throw new PolicyException(new PolicyLocation(source, e.line(), e.column()), e.problem());
     }
-    return parse(text, source);
+    LoadedPolicy parsed = parse(text, source);
+    // A relative rates file is next to the policy, wherever the review runs from.
+    Policy policy = parsed.policy();
+    EstimateSettings resolved = policy.estimates().resolvedAgainst(file.toAbsolutePath().getParent());
+    return resolved == policy.estimates() ? parsed
+        : new LoadedPolicy(policy.withEstimates(resolved), parsed.ruleLocations());
   }
 
   /**
@@ -108,8 +114,11 @@ public final class PolicyLoader {
       conventions = readConventions(nodes, entry.value());
     }
     entry = top.get(PolicyKey.TABLES);
-    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions,
-        entry == null ? defaults.tableSizes() : new TableSizes(nodes).read(entry.value()));
+    Map<io.migrationsafety.operation.QualifiedName, TableSize> tableSizes =
+        entry == null ? defaults.tableSizes() : new TableSizes(nodes).read(entry.value());
+    entry = top.get(PolicyKey.ESTIMATES);
+    EstimateSettings estimates = entry == null ? defaults.estimates() : readEstimates(nodes, entry.value());
+    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates);
     return new LoadedPolicy(policy, ruleLocations);
   }
 
@@ -172,6 +181,51 @@ public final class PolicyLoader {
       }
     }
     throw nodes.error(value, "rule " + id + " must be " + SEVERITIES + ", found " + PolicyNodes.describe(value));
+  }
+
+  private static EstimateSettings readEstimates(PolicyNodes nodes, Node section) {
+    EstimateSettings defaults = EstimateSettings.DEFAULTS;
+    Map<PolicyKey, PolicyNodes.Entry> keys = nodes.section(section, PolicyKey.ESTIMATES, "estimates",
+        "a mapping such as 'block_lock_above: 2s'");
+    Path rates = defaults.rates();
+    PolicyNodes.Entry entry = keys.get(PolicyKey.RATES);
+    if (entry != null && !PolicyNodes.isNull(entry.value())) {
+      rates = Path.of(nodes.string(entry.value(), entry.key(), "the path of a file `migration-safety calibrate -o` wrote"));
+    }
+    long block = defaults.blockLockAboveMs();
+    entry = keys.get(PolicyKey.BLOCK_LOCK_ABOVE);
+    if (entry != null) {
+      block = duration(nodes, entry);
+    }
+    long warn = defaults.warnLockAboveMs();
+    entry = keys.get(PolicyKey.WARN_LOCK_ABOVE);
+    if (entry != null) {
+      warn = duration(nodes, entry);
+    }
+    if (warn > block) {
+      throw nodes.error(section, "estimates.warn_lock_above (" + warn + " ms) must not be above "
+          + "estimates.block_lock_above (" + block + " ms)");
+    }
+    return new EstimateSettings(rates, block, warn);
+  }
+
+  /** A duration with its unit: {@code 200ms}, {@code 2s}, {@code 1.5 min}, {@code 1h}. */
+  private static long duration(PolicyNodes nodes, PolicyNodes.Entry entry) {
+    String allowed = "a duration with its unit, such as 200ms, 2s, 5min or 1h";
+    if (entry.value() instanceof ScalarNode scalar) {
+      var m = DURATION.matcher(scalar.getValue().strip().toLowerCase(Locale.ROOT));
+      if (m.matches()) {
+        double value = Double.parseDouble(m.group(1));
+        double unit = switch (m.group(2)) {
+          case "ms" -> 1;
+          case "s" -> 1_000;
+          case "min" -> 60_000;
+          default -> 3_600_000;
+        };
+        return Math.round(value * unit);
+      }
+    }
+    throw nodes.error(entry.value(), entry.key() + " must be " + allowed + ", found " + PolicyNodes.describe(entry.value()));
   }
 
   private static Conventions readConventions(PolicyNodes nodes, Node section) {
