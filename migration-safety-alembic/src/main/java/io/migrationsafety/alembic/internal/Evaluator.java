@@ -86,7 +86,11 @@ final class Evaluator {
         case "*": return a * b;
         case "//": return b == 0 ? new Unknown("a division by zero") : Math.floorDiv(a, b);
         case "%": return b == 0 ? new Unknown("a division by zero") : Math.floorMod(a, b);
-        case "**": return b >= 0 ? (long) Math.pow(a, b) : Math.pow(a, b);
+        case "**":
+          if (b >= 0) {
+            return (long) Math.pow(a, b);
+          }
+          return Math.pow(a, b);
         case "/": return (double) a / b;
         default: break;
       }
@@ -431,7 +435,6 @@ final class Evaluator {
           }
           l.add(new Unknown("the items of an extend()"));
           return Values.NONE;
-        case "index", "count":
         default:
           return new Unknown("list." + m.name() + "()");
       }

@@ -247,30 +247,30 @@ final class Interpreter {
     if (target instanceof Expr.Name n) {
       scope.put(n.id(), value);
     } else if (target instanceof Expr.Sequence seq) {
-        List<Expr> targets = seq.elements();
-        if (value instanceof List<?> items && items.size() == targets.size()) {
-          for (int i = 0; i < targets.size(); i++) {
-            bind(targets.get(i), items.get(i), scope);
-          }
-        } else {
-          for (Expr t : targets) {
-            bind(t, new Unknown("a value unpacked from " + describeUnknown(value)), scope);
-          }
+      List<Expr> targets = seq.elements();
+      if (value instanceof List<?> items && items.size() == targets.size()) {
+        for (int i = 0; i < targets.size(); i++) {
+          bind(targets.get(i), items.get(i), scope);
         }
+      } else {
+        for (Expr t : targets) {
+          bind(t, new Unknown("a value unpacked from " + describeUnknown(value)), scope);
+        }
+      }
     } else if (target instanceof Expr.Starred st) {
       bind(st.value(), new Unknown("a starred target"), scope);
     } else if (target instanceof Expr.Subscript sub) {
-        Object container = eval(sub.value(), scope);
-        Object key = eval(sub.index(), scope);
-        if (container instanceof Map<?, ?> m && Values.known(key)) {
-          @SuppressWarnings("unchecked")
-          Map<Object, Object> map = (Map<Object, Object>) m;
-          map.put(key, value);
-        } else if (container instanceof List<?> l && key instanceof Long i && i >= 0 && i < l.size()) {
-          @SuppressWarnings("unchecked")
-          List<Object> list = (List<Object>) l;
-          list.set(i.intValue(), value);
-        }
+      Object container = eval(sub.value(), scope);
+      Object key = eval(sub.index(), scope);
+      if (container instanceof Map<?, ?> m && Values.known(key)) {
+        @SuppressWarnings("unchecked")
+        Map<Object, Object> map = (Map<Object, Object>) m;
+        map.put(key, value);
+      } else if (container instanceof List<?> l && key instanceof Long i && i >= 0 && i < l.size()) {
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) l;
+        list.set(i.intValue(), value);
+      }
     } // an attribute target: nothing the translation reads
   }
 
@@ -303,120 +303,120 @@ final class Interpreter {
 
   Object eval(Expr e, Map<String, Object> scope) {
     if (e instanceof Expr.Name n) {
-        return name(n.id(), scope);
+      return name(n.id(), scope);
     }
     if (e instanceof Expr.Attribute a) {
-        return attribute(eval(a.value(), scope), a.attr());
+      return attribute(eval(a.value(), scope), a.attr());
     }
     if (e instanceof Expr.Call c) {
-        return call(c, scope, false);
+      return call(c, scope, false);
     }
     if (e instanceof Expr.Str s) {
-        return s.value();
+      return s.value();
     }
     if (e instanceof Expr.FString f) {
-        return fstring(f, scope);
+      return fstring(f, scope);
     }
     if (e instanceof Expr.Num n) {
-        return Evaluator.number(n.text());
+      return Evaluator.number(n.text());
     }
     if (e instanceof Expr.Sequence s) {
-        List<Object> out = new ArrayList<>();
-        for (Expr element : s.elements()) {
-          if (element instanceof Expr.Starred st) {
-            Object inner = eval(st.value(), scope);
-            if (inner instanceof List<?> l) {
-              out.addAll(l);
-            } else {
-              out.add(new Unknown("a starred " + describeUnknown(inner)));
-            }
+      List<Object> out = new ArrayList<>();
+      for (Expr element : s.elements()) {
+        if (element instanceof Expr.Starred st) {
+          Object inner = eval(st.value(), scope);
+          if (inner instanceof List<?> l) {
+            out.addAll(l);
           } else {
-            out.add(eval(element, scope));
+            out.add(new Unknown("a starred " + describeUnknown(inner)));
           }
+        } else {
+          out.add(eval(element, scope));
         }
-        return out;
+      }
+      return out;
     }
     if (e instanceof Expr.Dict d) {
-        Map<Object, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < d.keys().size(); i++) {
-          Object value = eval(d.values().get(i), scope);
-          if (d.keys().get(i) == null) {
-            if (value instanceof Map<?, ?> m) {
-              out.putAll(m);
-            } else {
-              out.put(new Unknown("a ** mapping"), value);
-            }
+      Map<Object, Object> out = new LinkedHashMap<>();
+      for (int i = 0; i < d.keys().size(); i++) {
+        Object value = eval(d.values().get(i), scope);
+        if (d.keys().get(i) == null) {
+          if (value instanceof Map<?, ?> m) {
+            out.putAll(m);
           } else {
-            out.put(eval(d.keys().get(i), scope), value);
+            out.put(new Unknown("a ** mapping"), value);
           }
+        } else {
+          out.put(eval(d.keys().get(i), scope), value);
         }
-        return out;
+      }
+      return out;
     }
     if (e instanceof Expr.BinOp b) {
-        return Evaluator.binary(b.op(), eval(b.left(), scope), eval(b.right(), scope));
+      return Evaluator.binary(b.op(), eval(b.left(), scope), eval(b.right(), scope));
     }
     if (e instanceof Expr.UnaryOp u) {
-        Object v = eval(u.operand(), scope);
-        if (u.op().equals("not")) {
-          Boolean t = Values.truth(v);
-          return t == null ? new Unknown("the negation of " + describeUnknown(v)) : !t;
-        }
-        if (u.op().equals("-") && v instanceof Long l) {
-          return -l;
-        }
-        if (u.op().equals("-") && v instanceof Double d) {
-          return -d;
-        }
-        if (u.op().equals("+") && v instanceof Number) {
-          return v;
-        }
-        return new Unknown("the operator " + u.op());
+      Object v = eval(u.operand(), scope);
+      if (u.op().equals("not")) {
+        Boolean t = Values.truth(v);
+        return t == null ? new Unknown("the negation of " + describeUnknown(v)) : !t;
+      }
+      if (u.op().equals("-") && v instanceof Long l) {
+        return -l;
+      }
+      if (u.op().equals("-") && v instanceof Double d) {
+        return -d;
+      }
+      if (u.op().equals("+") && v instanceof Number) {
+        return v;
+      }
+      return new Unknown("the operator " + u.op());
     }
     if (e instanceof Expr.BoolOp b) {
-        Object last = null;
-        for (Expr value : b.values()) {
-          last = eval(value, scope);
-          Boolean t = Values.truth(last);
-          if (t == null) {
-            return new Unknown("a condition on " + describeUnknown(last));
-          }
-          if (b.op().equals("and") != t) {
-            return last;
-          }
+      Object last = null;
+      for (Expr value : b.values()) {
+        last = eval(value, scope);
+        Boolean t = Values.truth(last);
+        if (t == null) {
+          return new Unknown("a condition on " + describeUnknown(last));
         }
-        return last;
+        if (b.op().equals("and") != t) {
+          return last;
+        }
+      }
+      return last;
     }
     if (e instanceof Expr.Compare c) {
-        Object left = eval(c.left(), scope);
-        Object result = true;
-        for (int i = 0; i < c.ops().size(); i++) {
-          Object right = eval(c.rights().get(i), scope);
-          result = Evaluator.compare(c.ops().get(i), left, right);
-          if (!(result instanceof Boolean b) || !b) {
-            return result;
-          }
-          left = right;
+      Object left = eval(c.left(), scope);
+      Object result = true;
+      for (int i = 0; i < c.ops().size(); i++) {
+        Object right = eval(c.rights().get(i), scope);
+        result = Evaluator.compare(c.ops().get(i), left, right);
+        if (!(result instanceof Boolean b) || !b) {
+          return result;
         }
-        return result;
+        left = right;
+      }
+      return result;
     }
     if (e instanceof Expr.IfExp i) {
-        Boolean t = Values.truth(eval(i.test(), scope));
-        if (t == null) {
-          return new Unknown("a conditional expression");
-        }
-        return eval(t ? i.body() : i.orElse(), scope);
+      Boolean t = Values.truth(eval(i.test(), scope));
+      if (t == null) {
+        return new Unknown("a conditional expression");
+      }
+      return eval(t ? i.body() : i.orElse(), scope);
     }
     if (e instanceof Expr.Subscript s) {
-        return Evaluator.subscript(eval(s.value(), scope), eval(s.index(), scope));
+      return Evaluator.subscript(eval(s.value(), scope), eval(s.index(), scope));
     }
     if (e instanceof Expr.Starred s) {
-        return eval(s.value(), scope);
+      return eval(s.value(), scope);
     }
     if (e instanceof Expr.Comprehension c) {
-        return comprehension(c, scope);
+      return comprehension(c, scope);
     }
     if (e instanceof Expr.Opaque o) {
-        return new Unknown(o.what());
+      return new Unknown(o.what());
     }
     throw new IllegalStateException("an expression of an unknown kind: " + e);
   }
