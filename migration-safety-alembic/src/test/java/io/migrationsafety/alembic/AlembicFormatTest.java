@@ -165,15 +165,18 @@ class AlembicFormatTest {
         + "def upgrade():\n    op.drop_column('t', 'd')\n\ndef downgrade():\n    \"\"\"Nothing.\"\"\"\n    pass\n");
     revision("a3_third.py", header("a3", "a2") + "def upgrade():\n    op.add_column('t', sa.Column('e', sa.Text()))\n\n"
         + "def downgrade():\n    op.drop_column('t', 'e')\n");
+    revision("a4_fourth.py", header("a4", "a3") + "def upgrade():\n    op.drop_table('x')\n\n"
+        + "def downgrade():\n    raise NotImplementedError('one way only')\n");
     MigrationSet set = new AlembicFormat().read(dir);
-    assertThat(set.migrations()).extracting(Migration::hasDownScript).containsExactly(false, false, true);
+    assertThat(set.migrations()).extracting(Migration::hasDownScript).containsExactly(false, false, true, false);
     assertThat(set.migrations().get(2).downScript()).contains("ALTER TABLE t DROP COLUMN e");
 
     Path policy = dir.resolve("policy.yml");
     Files.writeString(policy, "conventions:\n  require_rollback: true\n");
     Review review = MigrationSafety.builder().policy(policy).build().review(dir);
     assertThat(review.findings()).filteredOn(f -> f.rule().equals("require-rollback"))
-        .extracting(Finding::file).containsExactly("versions/a1_first.py", "versions/a2_second.py");
+        .extracting(Finding::file).containsExactly("versions/a1_first.py", "versions/a2_second.py",
+            "versions/a4_fourth.py");
   }
 
   @Test

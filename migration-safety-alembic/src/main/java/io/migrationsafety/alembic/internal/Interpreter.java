@@ -111,12 +111,15 @@ final class Interpreter {
         interpreter.autocommitBlocks > 0);
   }
 
-  /** Whether a body does nothing: {@code pass}, a docstring, {@code ...}. */
+  /**
+   * Whether a body does nothing to the database: {@code pass}, a docstring, {@code ...}, or only
+   * {@code raise} (Alembic's idiom for a revision that cannot be undone).
+   */
   static boolean isEmpty(List<Stmt> body) {
     for (Stmt s : body) {
-      boolean nothing = s instanceof Stmt.Pass
+      boolean nothing = s instanceof Stmt.Pass || s instanceof Stmt.Other o && o.what().equals("raise")
           || (s instanceof Stmt.ExprStmt e && (e.value() instanceof Expr.Str
-              || (e.value() instanceof Expr.Opaque o && o.what().equals("an ellipsis"))));
+              || (e.value() instanceof Expr.Opaque x && x.what().equals("an ellipsis"))));
       if (!nothing) {
         return false;
       }
