@@ -103,6 +103,10 @@ final class Interpreter {
       interpreter.block(function.body(), locals);
     } catch (ReturnSignal done) {
       // the function returned early
+    } catch (RuntimeException | StackOverflowError e) {
+      // an interpreter bug must not end the review or pass for "nothing more to do": fail closed
+      emitter.unresolved(function.line(), 1, "the rest of " + function.name() + "() was not read: internal error ("
+          + e + "); please report it");
     }
     if (ownTransaction) {
       emitter.statementHere("COMMIT");

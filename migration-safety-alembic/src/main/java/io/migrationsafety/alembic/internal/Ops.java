@@ -63,8 +63,9 @@ final class Ops {
       case "get_context":
         return new Context();
       case "batch_alter_table": {
-        Map<String, Object> a = bind(List.of("table_name", "schema"), args, kwargs);
-        return new Batch(a.get("table_name") instanceof String s ? s : null, a.get("schema"));
+        Object table = args.isEmpty() ? kwargs.get("table_name") : args.get(0);
+        Object schema = args.size() > 1 ? args.get(1) : kwargs.get("schema");
+        return new Batch(table instanceof String s ? s : null, schema);
       }
       default:
         break;
@@ -81,6 +82,9 @@ final class Ops {
       calls.add(new OpCall(name, line, null));
     } catch (Untranslatable e) {
       return untranslated(name, line, column, "op." + name + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      // a translator bug must not lose the call or end the review: fail closed
+      return untranslated(name, line, column, "op." + name + ": internal error (" + e + "); please report it");
     }
     return name.equals("create_table") ? table(args, kwargs) : Values.NONE;
   }
