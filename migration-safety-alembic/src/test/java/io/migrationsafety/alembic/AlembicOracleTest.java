@@ -55,6 +55,26 @@ class AlembicOracleTest {
     }
   }
 
+  @Test
+  void downgrades_read_statically_match_what_alembic_emits_offline() throws IOException {
+    String why = PythonAlembic.unavailable();
+    assumeTrue(why == null, () -> "skipped: " + why);
+    Path copy = copy(PROJECT, Path.of("target/oracle-down"));
+    PythonAlembic.Result run = PythonAlembic.python(copy, List.of("-m", "alembic", "downgrade", "h8:base", "--sql"));
+    assertThat(run.exit()).as(run.err()).isZero();
+    Map<String, String> theirs = OfflineSql.byRevision(run.out());
+
+    MigrationSet ours = new AlembicFormat().read(PROJECT);
+
+    assertThat(theirs.keySet()).containsExactlyInAnyOrderElementsOf(
+        ours.migrations().stream().map(Migration::id).toList());
+    for (Migration m : ours.migrations()) {
+      List<Operation> expected = operations(theirs.get(m.id()), "alembic " + m.id());
+      List<Operation> actual = m.hasDownScript() ? operations(m.downScript(), m.file().toString()) : List.of();
+      assertThat(actual).as("downgrade of " + m.id()).isEqualTo(expected);
+    }
+  }
+
   static List<Operation> operations(String sql, String file) {
     List<Operation> out = new ArrayList<>();
     for (ParsedStatement s : SqlParser.parse(sql, file).statements()) {

@@ -10,11 +10,14 @@ import java.util.regex.Pattern;
 /** The output of {@code alembic upgrade heads --sql}, split into each revision's SQL. */
 final class OfflineSql {
 
-  private static final Pattern RUNNING = Pattern.compile("(?m)^-- Running upgrade (.*) -> (\\S+)\\s*$");
+  private static final Pattern RUNNING = Pattern.compile("(?m)^-- Running (upgrade|downgrade) (.*) -> (.*?)\\s*$");
 
   private OfflineSql() {}
 
-  /** Each revision's statements, in the order Alembic ran them, without its alembic_version bookkeeping. */
+  /**
+   * Each revision's statements, in the order Alembic ran them, without its alembic_version
+   * bookkeeping: the revision upgraded to, or the one downgraded from.
+   */
   static Map<String, String> byRevision(String output) {
     Map<String, String> out = new LinkedHashMap<>();
     Matcher m = RUNNING.matcher(output);
@@ -22,7 +25,7 @@ final class OfflineSql {
     List<String> ids = new ArrayList<>();
     while (m.find()) {
       starts.add(new int[] {m.start(), m.end()});
-      ids.add(m.group(2));
+      ids.add(m.group(1).equals("upgrade") ? m.group(3) : m.group(2).split(",")[0].strip());
     }
     for (int i = 0; i < ids.size(); i++) {
       int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : output.length();
