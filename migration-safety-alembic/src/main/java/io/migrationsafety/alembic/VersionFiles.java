@@ -31,15 +31,18 @@ final class VersionFiles {
   /**
    * The revision files under {@code versions}, in the order Alembic loads them here: each
    * directory's {@code .py} files by name, then its sub-directories by name (Alembic skips
-   * {@code __init__.py} and editor lock files).
+   * {@code __init__.py} and editor lock files). Sub-directories are read only below a directory
+   * named {@code versions}: any other directory given to a review (a project root, a folder of SQL
+   * files) is looked at one level deep, so that detecting formats never walks a whole tree.
    */
   static List<Path> list(Path versions) {
     List<Path> out = new ArrayList<>();
-    collect(versions, out);
+    Path name = versions.toAbsolutePath().normalize().getFileName();
+    collect(versions, out, name != null && name.toString().equals("versions"));
     return out;
   }
 
-  private static void collect(Path dir, List<Path> out) {
+  private static void collect(Path dir, List<Path> out, boolean recursive) {
     List<Path> entries;
     try (Stream<Path> s = Files.list(dir)) {
       entries = s.sorted().toList();
@@ -52,10 +55,13 @@ final class VersionFiles {
         out.add(p);
       }
     }
+    if (!recursive) {
+      return;
+    }
     for (Path p : entries) {
       String name = p.getFileName().toString();
       if (Files.isDirectory(p) && !name.startsWith(".") && !name.equals("__pycache__")) {
-        collect(p, out);
+        collect(p, out, true);
       }
     }
   }
