@@ -19,15 +19,24 @@ final class BulkInsert {
     }
     String table = Ddl.table(t.kwarg("schema"), Ddl.name(t.arg(0), "the table name"));
     List<String> order = new ArrayList<>();
-    for (Object c : t.args().subList(1, t.args().size())) {
+    for (Object c : t.args().subList(Math.min(1, t.args().size()), t.args().size())) {
       if (c instanceof Construct col && (col.name().equals("column") || col.name().equals("Column"))) {
         order.add(Ddl.name(col.arg(0), "a column name"));
-      } else if (!(c instanceof String) && !(c instanceof Construct m && m.name().equals("MetaData"))) {
+      } else if (!(c instanceof Construct) && !(c instanceof Values.MetaData)) {
         throw new Untranslatable("a column of the table is not known statically");
-      }
+      } // constraints, indexes and the MetaData say nothing about the inserted columns
     }
     if (!(rowsValue instanceof List<?> rows)) {
       throw new Untranslatable("the rows are not a list known statically (" + Ddl.unknownText(rowsValue) + ")");
+    }
+    boolean reflected = order.isEmpty() && (t.kwargs().containsKey("autoload_with") || t.kwargs().containsKey("autoload"));
+    if (reflected) {
+      // a table read from the database lists no columns here: each row names its own
+      for (Object r : rows) {
+        if (r instanceof Map<?, ?> row) {
+          row.keySet().stream().filter(k -> k instanceof String && !order.contains(k)).forEach(k -> order.add((String) k));
+        }
+      }
     }
     List<String> out = new ArrayList<>();
     for (Object r : rows) {

@@ -26,9 +26,10 @@ final class Columns {
       return Boolean.TRUE.equals(declaration.kwarg("primary_key"));
     }
 
-    boolean nullable() {
+    /** Nullable as declared; otherwise not when it is in the primary key (SQLAlchemy's rule). */
+    boolean nullable(boolean inKey) {
       Object n = declaration.kwarg("nullable");
-      return n instanceof Boolean b ? b : !primaryKey();
+      return n instanceof Boolean b ? b : !(primaryKey() || inKey);
     }
 
     Object serverDefault() {
@@ -82,8 +83,11 @@ final class Columns {
     return new Column(name, type, c, foreignKeys, extras);
   }
 
-  /** The column's definition: {@code name TYPE [DEFAULT …] [NOT NULL]}; {@code serial} when it is the autoincrement key. */
-  static String definition(Column column, boolean serial) {
+  /**
+   * The column's definition: {@code name TYPE [DEFAULT …] [NOT NULL]}; {@code serial} when it is
+   * the autoincrement key; {@code inKey} when a PrimaryKeyConstraint names it.
+   */
+  static String definition(Column column, boolean serial, boolean inKey) {
     StringBuilder b = new StringBuilder(Ddl.ident(column.name())).append(' ');
     if (serial) {
       String t = Ddl.type(column.type());
@@ -103,7 +107,7 @@ final class Columns {
         default -> throw new Untranslatable("sa." + extra.name() + " on a column is not translated");
       }
     }
-    if (!column.nullable()) {
+    if (!column.nullable(inKey)) {
       b.append(" NOT NULL");
     }
     return b.toString();

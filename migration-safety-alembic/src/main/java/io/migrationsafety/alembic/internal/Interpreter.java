@@ -511,6 +511,9 @@ final class Interpreter {
     if (value instanceof Unknown u) {
       return new Unknown(u.what() + "." + attr);
     }
+    if (value instanceof Values.MetaData md && attr.equals("tables")) {
+      return md.tables;
+    }
     if (value instanceof Values.Construct c && c.kwargs().containsKey(attr)) {
       return c.kwarg(attr); // sa.Enum(…, name='x').name
     }
@@ -584,7 +587,15 @@ final class Interpreter {
       return new AutocommitBlock();
     }
     if (function instanceof Ref ref && ref.path().startsWith("sqlalchemy")) {
-      return Evaluator.construct(ref, args, kwargs);
+      if (ref.last().equals("MetaData")) {
+        return new Values.MetaData();
+      }
+      Values.Construct construct = Evaluator.construct(ref, args, kwargs);
+      if (construct.name().equals("Table") && construct.arg(1) instanceof Values.MetaData md
+          && construct.arg(0) instanceof String name) {
+        md.tables.put(name, construct);
+      }
+      return construct;
     }
     if (function instanceof Function f) {
       return invoke(f, args, kwargs, c, statement);

@@ -23,7 +23,7 @@ final class Tables {
     List<Construct> constraints = new ArrayList<>();
     List<Construct> indexes = new ArrayList<>();
     for (Object item : items) {
-      if (item instanceof Construct c && c.name().equals("MetaData")) {
+      if (item instanceof Values.MetaData) {
         continue; // a MetaData passed along is ignored, as Alembic's Table(name, metadata, …) absorbs it
       }
       if (item instanceof Construct c && c.name().equals("Index")) {
@@ -42,7 +42,7 @@ final class Tables {
     List<String> after = new ArrayList<>();
     for (Column c : columns) {
       enumType(c, types, before);
-      body.add(Columns.definition(c, Columns.serial(c, keyNames)));
+      body.add(Columns.definition(c, Columns.serial(c, keyNames), keyNames.contains(c.name())));
       for (Construct fk : c.foreignKeys()) {
         String[] target = Constraints.reference(fk.arg(0), name);
         tableConstraints.add(Constraints.foreignKey(fk.kwarg("name"), List.of(c.name()), target[0], List.of(target[1]),
@@ -115,7 +115,7 @@ final class Tables {
   static List<String> addColumn(String table, Object value) {
     Column c = Columns.read(value);
     List<String> out = new ArrayList<>();
-    out.add("ALTER TABLE " + table + " ADD COLUMN " + Columns.definition(c, false));
+    out.add("ALTER TABLE " + table + " ADD COLUMN " + Columns.definition(c, false, false));
     for (Construct fk : c.foreignKeys()) {
       String[] target = Constraints.reference(fk.arg(0), table);
       out.add("ALTER TABLE " + table + " ADD " + Constraints.foreignKey(fk.kwarg("name"), List.of(c.name()), target[0],

@@ -77,6 +77,19 @@ final class Values {
     }
   }
 
+  /**
+   * An {@code sa.MetaData()}: the tables made with it, by name ({@code md.tables['t']}), including
+   * tables reflected from the database ({@code autoload_with=bind}), which list no columns.
+   */
+  static final class MetaData {
+    final Map<Object, Object> tables = new java.util.LinkedHashMap<>();
+
+    @Override
+    public String toString() {
+      return "MetaData" + tables.keySet();
+    }
+  }
+
   /** A method of a value: {@code "x".format}, {@code batch_op.add_column}. */
   record Method(Object receiver, String name) {}
 

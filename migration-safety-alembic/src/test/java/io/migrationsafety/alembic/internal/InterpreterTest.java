@@ -100,6 +100,21 @@ class InterpreterTest {
   }
 
   @Test
+  void bulk_insert_into_a_created_or_reflected_table() {
+    assertThat(texts("""
+        def upgrade():
+            t = op.create_table('kinds', sa.Column('id', sa.Integer()), sa.Column('name', sa.Text()),
+                                sa.PrimaryKeyConstraint('id'))
+            op.bulk_insert(t, [{'name': 'a', 'id': 1}])
+            md = sa.MetaData()
+            sa.Table('status', md, autoload_with=op.get_bind())
+            op.bulk_insert(md.tables['status'], [{'name': 'DRAINING'}, {'name': None}])
+        """)).containsExactly("CREATE TABLE kinds (id SERIAL NOT NULL, name TEXT, PRIMARY KEY (id))",
+        "INSERT INTO kinds (id, name) VALUES (1, 'a')", "INSERT INTO status (name) VALUES ('DRAINING')",
+        "INSERT INTO status (name) VALUES (NULL)");
+  }
+
+  @Test
   void quotes_names_as_sqlalchemy_does() {
     assertThat(texts("""
         def upgrade():
