@@ -228,7 +228,7 @@ public final class MigrationSafety {
       return new Reviewer(new ReviewEngine(registry, effective, start, startKnown,
           rates != null ? rates : effective.estimates().rates() != null ? Rates.load(effective.estimates().rates())
               : Rates.defaults()), formats, forced, effective,
-          warnings, database, allowWritableConnection);
+          warnings, database, allowWritableConnection, start);
     }
   }
 }

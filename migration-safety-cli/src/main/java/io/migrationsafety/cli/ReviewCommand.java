@@ -59,7 +59,7 @@ final class ReviewCommand implements Callable<Integer> {
   private FailOn failOn;
 
   /** {@code migration-safety.yml} in the working directory, when it exists. */
-  private static Path defaultPolicy() {
+  static Path defaultPolicy() {
     Path file = Path.of(PolicyTemplate.FILE_NAME);
     return java.nio.file.Files.isRegularFile(file) ? file : null;
   }

@@ -40,7 +40,6 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class PolicyLoader {
 
   private static final String SEVERITIES = "blocked, warning, info or off";
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|min|h)");
 
   private PolicyLoader() {}
 
@@ -118,7 +117,9 @@ public final class PolicyLoader {
         entry == null ? defaults.tableSizes() : new TableSizes(nodes).read(entry.value());
     entry = top.get(PolicyKey.ESTIMATES);
     EstimateSettings estimates = entry == null ? defaults.estimates() : readEstimates(nodes, entry.value());
-    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates);
+    entry = top.get(PolicyKey.EXECUTION);
+    ExecutionSettings execution = entry == null ? defaults.execution() : readExecution(nodes, entry.value());
+    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, execution);
     return new LoadedPolicy(policy, ruleLocations);
   }
 
@@ -195,12 +196,12 @@ public final class PolicyLoader {
     long block = defaults.blockLockAboveMs();
     entry = keys.get(PolicyKey.BLOCK_LOCK_ABOVE);
     if (entry != null) {
-      block = duration(nodes, entry);
+      block = nodes.duration(entry.value(), entry.key(), 0).toMillis();
     }
     long warn = defaults.warnLockAboveMs();
     entry = keys.get(PolicyKey.WARN_LOCK_ABOVE);
     if (entry != null) {
-      warn = duration(nodes, entry);
+      warn = nodes.duration(entry.value(), entry.key(), 0).toMillis();
     }
     if (warn > block) {
       throw nodes.error(section, "estimates.warn_lock_above (" + warn + " ms) must not be above "
@@ -209,23 +210,21 @@ public final class PolicyLoader {
     return new EstimateSettings(rates, block, warn);
   }
 
-  /** A duration with its unit: {@code 200ms}, {@code 2s}, {@code 1.5 min}, {@code 1h}. */
-  private static long duration(PolicyNodes nodes, PolicyNodes.Entry entry) {
-    String allowed = "a duration with its unit, such as 200ms, 2s, 5min or 1h";
-    if (entry.value() instanceof ScalarNode scalar) {
-      var m = DURATION.matcher(scalar.getValue().strip().toLowerCase(Locale.ROOT));
-      if (m.matches()) {
-        double value = Double.parseDouble(m.group(1));
-        double unit = switch (m.group(2)) {
-          case "ms" -> 1;
-          case "s" -> 1_000;
-          case "min" -> 60_000;
-          default -> 3_600_000;
-        };
-        return Math.round(value * unit);
-      }
-    }
-    throw nodes.error(entry.value(), entry.key() + " must be " + allowed + ", found " + PolicyNodes.describe(entry.value()));
+  private static ExecutionSettings readExecution(PolicyNodes nodes, Node section) {
+    ExecutionSettings defaults = Policy.defaults().execution();
+    Map<PolicyKey, PolicyNodes.Entry> keys = nodes.section(section, PolicyKey.EXECUTION, "execution",
+        "a mapping of execution settings to values");
+    PolicyNodes.Entry entry = keys.get(PolicyKey.LOCK_TIMEOUT);
+    java.time.Duration lockTimeout = entry == null ? defaults.lockTimeout() : nodes.duration(entry.value(), entry.key(), 1);
+    entry = keys.get(PolicyKey.STATEMENT_TIMEOUT);
+    java.time.Duration statementTimeout =
+        entry == null ? defaults.statementTimeout() : nodes.duration(entry.value(), entry.key(), 0);
+    entry = keys.get(PolicyKey.RETRIES);
+    int retries = entry == null ? defaults.retries()
+        : (int) nodes.wholeNumber(entry.value(), entry.key(), 0, 100, "a whole number from 0 to 100");
+    entry = keys.get(PolicyKey.BACKOFF);
+    java.time.Duration backoff = entry == null ? defaults.backoff() : nodes.duration(entry.value(), entry.key(), 0);
+    return new ExecutionSettings(lockTimeout, statementTimeout, retries, backoff);
   }
 
   private static Conventions readConventions(PolicyNodes nodes, Node section) {
