@@ -7,6 +7,7 @@ import io.migrationsafety.alembic.internal.python.PySyntaxException;
 import io.migrationsafety.format.AppliedStateReader;
 import io.migrationsafety.format.DownScriptWriter;
 import io.migrationsafety.format.FormatMatch;
+import io.migrationsafety.format.HistoryWriter;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormatException;
@@ -73,6 +74,11 @@ public final class AlembicFormat implements MigrationFormat {
   @Override
   public Optional<AppliedStateReader> history() {
     return Optional.of(new AlembicVersionReader());
+  }
+
+  @Override
+  public Optional<HistoryWriter> historyWriter() {
+    return Optional.of(new AlembicHistory());
   }
 
   @Override

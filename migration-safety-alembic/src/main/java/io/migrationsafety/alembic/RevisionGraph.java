@@ -118,8 +118,19 @@ public final class RevisionGraph {
     return out;
   }
 
+  /** The revisions that follow or depend on {@code id}, directly or not, and {@code id} itself. */
+  public Set<String> descendants(String id) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String other : byId.keySet()) {
+      if (ancestors(other).contains(id)) {
+        out.add(other);
+      }
+    }
+    return out;
+  }
+
   /** The revisions {@code id} follows through down_revision alone (its branch), and itself. */
-  private Set<String> versionedAncestors(String id) {
+  public Set<String> versionedAncestors(String id) {
     Set<String> out = new HashSet<>();
     List<String> todo = new ArrayList<>(List.of(id));
     while (!todo.isEmpty()) {

@@ -97,6 +97,58 @@ class AlembicVersionReaderTest {
     assertThat(state.problems().get(0).message()).contains("zz9");
   }
 
+  /** base, then two branches l1 and r1, merged by m; the writer keeps the heads as Alembic does. */
+  @Test
+  void the_history_writer_keeps_the_heads_as_alembic_does_and_the_reader_agrees() throws IOException, SQLException {
+    revision("base", "None", "op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True))");
+    revision("l1", "'base'", "op.add_column('t', sa.Column('l', sa.Text()))");
+    revision("r1", "'base'", "op.add_column('t', sa.Column('r', sa.Text()))");
+    revision("m", "('l1', 'r1')", "pass");
+    database("");
+    MigrationSet set = new AlembicFormat().read(dir);
+    AlembicHistory history = new AlembicHistory();
+    try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+      history.prepare(c);
+      for (String id : java.util.List.of("base", "l1", "r1")) {
+        history.recordApplied(c, set, new io.migrationsafety.format.AppliedRun(migration(set, id), id + "_step.py",
+            java.time.Duration.ZERO, null));
+      }
+      assertThat(heads(c)).containsExactly("l1", "r1");
+      assertThat(applied(c, history.appliedQuery(set, migration(set, "base")))).isTrue();
+      assertThat(applied(c, history.appliedQuery(set, migration(set, "m")))).isFalse();
+      history.recordApplied(c, set, new io.migrationsafety.format.AppliedRun(migration(set, "m"), "m_step.py",
+          java.time.Duration.ZERO, null));
+      assertThat(heads(c)).containsExactly("m");
+      assertThat(read().applied()).containsExactlyInAnyOrder("base", "l1", "r1", "m");
+      try (Statement st = c.createStatement()) {
+        st.execute(history.forget(set, migration(set, "m")));
+      }
+      assertThat(heads(c)).containsExactly("l1", "r1");
+    }
+  }
+
+  private static io.migrationsafety.format.Migration migration(MigrationSet set, String id) {
+    return set.migrations().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static java.util.List<String> heads(Connection c) throws SQLException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT version_num FROM alembic_version ORDER BY 1")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private static boolean applied(Connection c, String query) throws SQLException {
+    try (Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(query)) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
   @Test
   void a_review_against_the_database_covers_the_pending_revisions_only() throws IOException, SQLException {
     project();
