@@ -116,23 +116,21 @@ class MigrationSafetyCallbackTest {
         GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader_%1$s;
         ALTER ROLE reader_%1$s SET default_transaction_read_only = on;
         """.formatted(db));
-    file("V1__notes.sql", "ALTER TABLE orders ADD COLUMN note text;\n");
+    file("V1__status_index.sql", "CREATE INDEX orders_status_idx ON orders (status);\n");
     String reader = TestDatabases.url(db, "reader_" + db);
     MigrationSafetyCallback callback = new MigrationSafetyCallback(() -> MigrationSafety.builder().schemaFrom(reader)
         .postgresVersion(16));
-    // The introspected orders table is empty (and analyzed), hence small: adding a column does not need a lock timeout.
-    Path report = dir.resolve("review.json");
-    flyway(callback.withReportFile(report)).load().migrate();
-    assertThat(Files.readString(report)).contains("\"verdict\" : \"SAFE\"");
+    // The introspected orders table is empty (and analyzed), hence small: a plain index build on it does not
+    // block, where on a stand-in schema (a_blocked_batch_is_stopped_before_any_statement_runs) it does.
+    flyway(callback).load().migrate();
+    assertThat(history()).isEqualTo("1:true");
   }
 
   @Test
   void reading_through_flyways_writable_connection_must_be_asked_for() throws IOException {
     TestDatabases.execute(db, "CREATE TABLE orders (id bigint PRIMARY KEY, status text); ANALYZE orders;");
-    file("V1__notes.sql", "ALTER TABLE orders ADD COLUMN note text;\n");
-    Path report = dir.resolve("review.json");
-    flyway(new MigrationSafetyCallback().readingThroughFlywayConnection().withReportFile(report)).load().migrate();
-    assertThat(Files.readString(report)).contains("\"verdict\" : \"SAFE\"");
+    file("V1__status_index.sql", "CREATE INDEX orders_status_idx ON orders (status);\n");
+    flyway(new MigrationSafetyCallback().readingThroughFlywayConnection()).load().migrate();
     assertThat(history()).isEqualTo("1:true");
   }
 
