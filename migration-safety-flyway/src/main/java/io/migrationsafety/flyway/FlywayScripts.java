@@ -40,8 +40,8 @@ final class FlywayScripts {
    * @param format the format's name, for the set
    */
   MigrationSet read(String format, List<Location> locations, Path baseDirectory) {
-    Map<String, Entry> versioned = new HashMap<>();
-    Map<String, Entry> repeatable = new HashMap<>();
+    Map<Object, Entry> versioned = new HashMap<>();
+    Map<Object, Entry> repeatable = new HashMap<>();
     Map<MigrationVersion, ScriptResource> undo = new HashMap<>();
     Map<ScriptResource, ScriptConfig> undoConfig = new HashMap<>();
     Path directory = null;
@@ -168,9 +168,10 @@ final class FlywayScripts {
     return new Entry(name, migration, reason);
   }
 
-  private static void add(Entry entry, Map<String, Entry> versioned, Map<String, Entry> repeatable) {
+  /** Adds {@code entry}; versions are told apart by Flyway's equality ({@code 1.0} is {@code 1}). */
+  private static void add(Entry entry, Map<Object, Entry> versioned, Map<Object, Entry> repeatable) {
     boolean isVersioned = entry.name().version() != null;
-    String key = isVersioned ? entry.name().version().getVersion() : entry.name().description();
+    Object key = isVersioned ? entry.name().version() : entry.name().description();
     Entry previous = (isVersioned ? versioned : repeatable).put(key, entry);
     if (previous != null) {
       throw new MigrationFormatException("Flyway refuses two migrations with the same "
