@@ -46,7 +46,7 @@ final class ReviewCommand implements Callable<Integer> {
   private Integer postgresVersion;
 
   @Option(names = "--migration-format", paramLabel = "NAME",
-      description = "Read DIR as this format (plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
+      description = "Read DIR as this format (flyway, plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
   private String migrationFormat;
 
   @Option(names = "--fail-on", defaultValue = "blocked", paramLabel = "LEVEL",
