@@ -104,7 +104,7 @@ final class FlywayHistory implements AppliedStateReader {
         continue;
       }
       applied.add(migration.id());
-      Integer now = checksum(migration, scripts);
+      Integer now = checksum(set, migration, scripts);
       if (row.checksum() != null && now != null && !row.checksum().equals(now)) {
         problems.add(new HistoryProblem(HistoryProblem.Kind.CHECKSUM_MISMATCH, migration.id(), file(set, migration),
             file(set, migration) + " changed after it was applied: " + source + " records checksum " + row.checksum()
@@ -144,12 +144,15 @@ final class FlywayHistory implements AppliedStateReader {
             + "); run flyway repair once the database is cleaned up");
   }
 
-  /** The checksum Flyway would record for the migration's file as it is now, or {@code null} when unknown. */
-  private static Integer checksum(Migration migration, FlywayScripts scripts) {
-    if (migration.upScript().isEmpty() && !migration.file().toString().endsWith("sql")) {
+  /**
+   * The checksum Flyway would record for the migration's file as it is now, or {@code null} when
+   * unknown: a Java migration (Flyway records none Flyway's way), or a script inside a jar.
+   */
+  private static Integer checksum(MigrationSet set, Migration migration, FlywayScripts scripts) {
+    Path file = migration.file();
+    if (set.unreviewable().containsKey(migration.id())) {
       return null;
     }
-    Path file = migration.file();
     if (!Files.isRegularFile(file)) {
       return null;
     }

@@ -49,6 +49,8 @@ class MigrationSafetyCallbackTest {
     file("V3__status_index.sql", "-- the index\nCREATE INDEX orders_status_idx ON orders (status);\n");
     Flyway blocked = flyway(new MigrationSafetyCallback()).load();
     assertThatThrownBy(blocked::migrate).isInstanceOf(FlywayException.class)
+        .hasMessageStartingWith("Error while executing beforeMigrate callback: migration-safety: 2 pending "
+            + "migration(s) reviewed, verdict BLOCKED")
         .hasStackTraceContaining("V3__status_index.sql:2")
         .hasStackTraceContaining("require-concurrent-index")
         .hasStackTraceContaining("CREATE INDEX CONCURRENTLY");
