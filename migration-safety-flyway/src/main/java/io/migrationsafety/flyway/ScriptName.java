@@ -30,9 +30,11 @@ record ScriptName(Kind kind, MigrationVersion version, String versionText, Strin
 
   /**
    * The script name {@code fileName} stands for, or {@code null} when Flyway does not take the file
-   * for a SQL migration (another suffix, no known prefix, a callback script…).
+   * for a SQL migration: another suffix, no known prefix, or — as Flyway ignores them too — a name
+   * with a migration's prefix and suffix that is not valid ({@code Vacuum__x.sql}, {@code V1_x.sql}).
    *
-   * @throws MigrationFormatException when the name has a migration's prefix but an invalid version
+   * @throws MigrationFormatException for such an invalid name when {@code validateMigrationNaming}
+   *     is on, as Flyway then refuses it
    */
   static ScriptName parse(String fileName, Configuration configuration) {
     String stem = stripSuffix(fileName, configuration.getSqlMigrationSuffixes());
@@ -53,24 +55,31 @@ record ScriptName(Kind kind, MigrationVersion version, String versionText, Strin
       String separator = configuration.getSqlMigrationSeparator();
       int at = rest.indexOf(separator);
       if (at < 0) {
-        return null;
+        return invalid(fileName, "no " + separator + " after the prefix", configuration);
       }
       String versionText = rest.substring(0, at);
       String description = rest.substring(at + separator.length()).replace("_", " ");
       boolean versioned = prefix.kind() != Kind.REPEATABLE;
       if (versioned == versionText.isEmpty()) {
-        return null;
+        return invalid(fileName, versioned ? "no version" : "a repeatable script has no version", configuration);
       }
       MigrationVersion version = null;
       if (versioned) {
         try {
           version = MigrationVersion.fromVersion(versionText);
         } catch (FlywayException e) {
-          throw new MigrationFormatException(fileName + ": '" + versionText + "' is not a Flyway version: "
-              + e.getMessage());
+          return invalid(fileName, "'" + versionText + "' is not a version (" + e.getMessage() + ")", configuration);
         }
       }
       return new ScriptName(prefix.kind(), version, versionText, description, stem);
+    }
+    return null;
+  }
+
+  private static ScriptName invalid(String fileName, String why, Configuration configuration) {
+    if (configuration.isValidateMigrationNaming()) {
+      throw new MigrationFormatException(fileName + ": not a valid Flyway migration name: " + why
+          + " (validateMigrationNaming is on, so Flyway refuses it)");
     }
     return null;
   }

@@ -84,6 +84,23 @@ class FlywayOrderingTest {
   }
 
   @Test
+  void invalid_names_are_ignored_as_flyway_ignores_them_unless_naming_is_validated() throws IOException {
+    file("V1__a.sql", "SELECT 1;\n");
+    file("Vacuum__stats.sql", "VACUUM;\n");
+    file("V2_no_separator.sql", "SELECT 1;\n");
+    file("R1__versioned_repeatable.sql", "SELECT 1;\n");
+    MigrationSet set = new FlywayFormat().read(dir);
+    assertThat(ours(set)).isEqualTo(flywaysOrder(Flyway.configure())).containsExactly("1 a");
+
+    FluentConfiguration strict = Flyway.configure().validateMigrationNaming(true);
+    assertThatThrownBy(() -> new FlywayFormat(strict).read(dir)).isInstanceOf(MigrationFormatException.class)
+        .hasMessageContaining("validateMigrationNaming");
+    Flyway flyway = strict.dataSource(TestDatabases.superuser(db)).locations("filesystem:" + dir.toAbsolutePath())
+        .load();
+    assertThatThrownBy(flyway::migrate).isNotNull();
+  }
+
+  @Test
   void ids_are_flyways_versions_and_repeatables_their_names() throws IOException {
     file("V1_1__x.sql", "SELECT 1;\n");
     file("R__refresh_views.sql", "SELECT 1;\n");
