@@ -51,6 +51,19 @@ class FlywayReviewTest {
   }
 
   @Test
+  void reviews_the_flyway_example_project() throws IOException {
+    int code = run("review", Path.of("..", "examples", "flyway-shop").toString(), "--format", "json");
+
+    JsonNode report = new ObjectMapper().readTree(out.toString());
+    assertThat(report.get("format").asText()).isEqualTo("flyway");
+    assertThat(report.get("migrations")).extracting(m -> m.get("file").asText())
+        .containsExactly("V1__customers_and_orders.sql", "V2__orders_status_index.sql", "V3__orders_note.sql",
+            "R__order_summary.sql");
+    assertThat(report.get("verdict").asText()).isEqualTo("SAFE");
+    assertThat(code).isZero();
+  }
+
+  @Test
   void the_format_can_be_named_and_an_undefined_placeholder_is_bad_input() throws IOException {
     Path sql = Files.createDirectories(dir.resolve("bare"));
     Files.writeString(sql.resolve("V1__x.sql"), "CREATE TABLE ${nope} (id int);\n");
