@@ -63,6 +63,17 @@ class MigrationSafetyCallbackTest {
   }
 
   @Test
+  void flyway_can_load_it_by_class_name() throws IOException {
+    TestDatabases.execute(db, "CREATE TABLE orders (id bigint PRIMARY KEY, status text)");
+    file("V1__drop.sql", "DROP TABLE orders;\n");
+    Flyway byName = Flyway.configure().dataSource(TestDatabases.superuser(db))
+        .locations("filesystem:" + dir.toAbsolutePath()).baselineOnMigrate(true).baselineVersion("0")
+        .callbacks(MigrationSafetyCallback.class.getName()).load();
+    assertThatThrownBy(byName::migrate).hasStackTraceContaining("ban-drop-table");
+    assertThat(TestDatabases.query(db, "SELECT to_regclass('orders')")).isNotNull();
+  }
+
+  @Test
   void a_safe_batch_migrates() throws IOException {
     file("V1__orders.sql", "CREATE TABLE orders (id bigint PRIMARY KEY, status text);\n");
     file("V2__index.sql", "CREATE INDEX orders_status_idx ON orders (status);\n");
