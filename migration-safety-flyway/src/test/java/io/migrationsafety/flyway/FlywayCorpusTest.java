@@ -9,6 +9,7 @@ import io.migrationsafety.format.MigrationSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,9 +46,13 @@ class FlywayCorpusTest {
 
     String db = TestDatabases.create();
     Path report = dir.resolve(corpus + ".json");
-    MigrateResult result = Flyway.configure().dataSource(TestDatabases.superuser(db)).locations(location)
+    Flyway flyway = Flyway.configure().dataSource(TestDatabases.superuser(db)).locations(location)
         .callbacks(new MigrationSafetyCallback().withMode(MigrationSafetyCallback.Mode.WARN).withReportFile(report))
-        .load().migrate();
+        .load();
+    assertThat(set.migrations()).extracting(m -> m.id() + " " + m.description())
+        .containsExactlyElementsOf(Arrays.stream(flyway.info().all())
+            .map(m -> m.getVersion().getVersion() + " " + m.getDescription()).toList());
+    MigrateResult result = flyway.migrate();
     assertThat(result.success).isTrue();
     assertThat(result.migrationsExecuted).isEqualTo(set.migrations().size());
     assertThat(Files.readString(report)).contains("\"verdict\" : \"" + review.verdict() + "\"");
