@@ -186,7 +186,8 @@ public final class MigrationSafetyCallback implements Callback {
     }
     reviewer.warnings().forEach(w -> LOG.warn("migration-safety: " + w));
     MigrationSet set = new FlywayFormat(configuration).read();
-    String source = FlywaySettings.defaultSchema(configuration) + "." + configuration.getTable();
+    String source = (FlywaySettings.schemaConfigured(configuration) ? FlywaySettings.defaultSchema(configuration) + "."
+        : "") + configuration.getTable();
     Flyway flyway = Flyway.configure(configuration.getClassLoader()).configuration(configuration).load();
     set = set.withApplied(FlywayAppliedState.of(set, flyway.info(), source));
     return reviewer.review(set);
