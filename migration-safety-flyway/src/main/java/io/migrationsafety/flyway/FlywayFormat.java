@@ -111,6 +111,15 @@ public final class FlywayFormat implements MigrationFormat {
     return Optional.of(new FlywayHistory(configuration));
   }
 
+  /**
+   * Records runs of the staging executor in Flyway's schema history table as Flyway records them,
+   * so that Flyway sees them applied.
+   */
+  @Override
+  public Optional<io.migrationsafety.format.HistoryWriter> historyWriter() {
+    return Optional.of(new FlywayHistoryWriter(configuration));
+  }
+
   /** Writes a rollback as Flyway's undo script, {@code U<version>__<description>.sql}, beside the versioned script. */
   @Override
   public Optional<DownScriptWriter> downScriptWriter() {

@@ -6,8 +6,6 @@ import io.migrationsafety.format.HistoryProblem;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.operation.QualifiedName;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -104,7 +102,7 @@ final class FlywayHistory implements AppliedStateReader {
         continue;
       }
       applied.add(migration.id());
-      Integer now = checksum(set, migration, scripts);
+      Integer now = scripts.checksum(set, migration);
       if (row.checksum() != null && now != null && !row.checksum().equals(now)) {
         problems.add(new HistoryProblem(HistoryProblem.Kind.CHECKSUM_MISMATCH, migration.id(), file(set, migration),
             file(set, migration) + " changed after it was applied: " + source + " records checksum " + row.checksum()
@@ -144,36 +142,13 @@ final class FlywayHistory implements AppliedStateReader {
             + "); run flyway repair once the database is cleaned up");
   }
 
-  /**
-   * The checksum Flyway would record for the migration's file as it is now, or {@code null} when
-   * unknown: a Java migration (Flyway records none Flyway's way), or a script inside a jar.
-   */
-  private static Integer checksum(MigrationSet set, Migration migration, FlywayScripts scripts) {
-    Path file = migration.file();
-    if (set.unreviewable().containsKey(migration.id())) {
-      return null;
-    }
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    try {
-      Path confFile = file.resolveSibling(file.getFileName() + ".conf");
-      ScriptResource conf = Files.isRegularFile(confFile) ? new ScriptResource(confFile.getFileName().toString(),
-          "", confFile, Files.readAllBytes(confFile)) : null;
-      ScriptResource resource = new ScriptResource(file.getFileName().toString(), "", file, Files.readAllBytes(file));
-      return FlywayChecksum.of(scripts.rawText(resource, FlywayScripts.scriptConfig(conf)));
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
   private static String file(MigrationSet set, Migration migration) {
     Path file = migration.file();
     Path rel = file.startsWith(set.directory()) ? set.directory().relativize(file) : file;
     return rel.toString().replace('\\', '/');
   }
 
-  private static String currentSchema(Connection connection) throws SQLException {
+  static String currentSchema(Connection connection) throws SQLException {
     try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT current_schema()")) {
       return rs.next() && rs.getString(1) != null ? rs.getString(1) : "public";
     }

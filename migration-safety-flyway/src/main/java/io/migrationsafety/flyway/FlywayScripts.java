@@ -115,6 +115,35 @@ final class FlywayScripts {
     return new String(resource.bytes(), encoding);
   }
 
+  /**
+   * The checksum Flyway records for {@code migration} as its file is now: over the text as written
+   * for a versioned script (re-read from its file, with its {@code .conf} encoding), over the text
+   * after placeholder replacement for a repeatable one. {@code null} when unknown: a Java migration,
+   * or a versioned script inside a jar.
+   */
+  Integer checksum(MigrationSet set, Migration migration) {
+    if (set.unreviewable().containsKey(migration.id())) {
+      return null;
+    }
+    if (migration.version() == null) {
+      return FlywayChecksum.of(migration.upScript());
+    }
+    Path file = migration.file();
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      Path confFile = file.resolveSibling(file.getFileName() + ".conf");
+      ScriptResource conf = java.nio.file.Files.isRegularFile(confFile) ? new ScriptResource(
+          confFile.getFileName().toString(), "", confFile, java.nio.file.Files.readAllBytes(confFile)) : null;
+      ScriptResource resource = new ScriptResource(file.getFileName().toString(), "", file,
+          java.nio.file.Files.readAllBytes(file));
+      return FlywayChecksum.of(rawText(resource, scriptConfig(conf)));
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
   /** The {@code .conf} of a script, or none. */
   static ScriptConfig scriptConfig(ScriptResource conf) {
     return conf == null ? ScriptConfig.NONE : ScriptConfig.parse(conf.bytes(), conf.file().toString());
