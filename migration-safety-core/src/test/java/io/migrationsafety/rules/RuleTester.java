@@ -121,7 +121,8 @@ public final class RuleTester {
    * The findings of the rule on {@code sql}, as one migration. A first line {@code -- file: NAME}
    * names its file (default {@code V1__test.sql}); a line {@code -- down: SQL} gives it a rollback;
    * a line {@code -- history: KIND} says the database's history records a problem of that
-   * {@link HistoryProblem.Kind} with it (lower case; {@code checksum_mismatch} marks it applied).
+   * {@link HistoryProblem.Kind} with it (lower case; {@code checksum_mismatch} marks it applied); a
+   * line {@code -- unreviewable: REASON} says its format could not read it.
    */
   public List<Finding> findings(String sql) {
     Map<QualifiedName, TableSize> allSizes = new HashMap<>(basePolicy.tableSizes());
@@ -137,7 +138,9 @@ public final class RuleTester {
         sql, down == null ? null : dir.resolve(name + ".down"), down,
         transactional && !io.migrationsafety.format.sql.PlainSqlFormat.declaresNoTransaction(sql));
     ReviewEngine engine = new ReviewEngine(RuleRegistry.empty().plus(rule), policy, schema, true);
-    MigrationSet set = new MigrationSet("plain-sql", dir, List.of(migration));
+    String unreviewable = header(sql, "-- unreviewable:", null);
+    MigrationSet set = new MigrationSet("plain-sql", dir, List.of(migration), AppliedState.none(),
+        unreviewable == null ? Map.of() : Map.of(migration.id(), unreviewable));
     String history = header(sql, "-- history:", null);
     if (history != null) {
       HistoryProblem.Kind kind = HistoryProblem.Kind.valueOf(history.toUpperCase(java.util.Locale.ROOT));
