@@ -10,3 +10,6 @@ CREATE TABLE ${flyway:defaultSchema}.orders (
     status      text NOT NULL DEFAULT 'new',
     created_at  timestamptz NOT NULL DEFAULT now()
 );
+
+-- Deleting a customer checks orders for references: without this index, every such check scans orders.
+CREATE INDEX orders_customer_id_idx ON ${flyway:defaultSchema}.orders (customer_id);
