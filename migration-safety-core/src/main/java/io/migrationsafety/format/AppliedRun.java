@@ -16,14 +16,14 @@ import java.util.Objects;
 public record AppliedRun(Migration migration, String file, Duration duration, String overrideReason,
     String failure) {
 
-  /** A run that succeeded. */
-  public AppliedRun(Migration migration, String file, Duration duration, String overrideReason) {
-    this(migration, file, duration, overrideReason, null);
-  }
-
   public AppliedRun {
     Objects.requireNonNull(migration, "migration");
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(duration, "duration");
+  }
+
+  /** A run that succeeded. */
+  public AppliedRun(Migration migration, String file, Duration duration, String overrideReason) {
+    this(migration, file, duration, overrideReason, null);
   }
 }
