@@ -73,4 +73,53 @@ class RollbackCommandTest {
         .isZero();
     assertThat(out.toString()).contains("DROP COLUMN note");
   }
+
+  @Test
+  void write_puts_each_reversible_rollback_where_the_format_keeps_it() throws IOException {
+    Files.writeString(dir.resolve("000001_users.up.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+    Files.writeString(dir.resolve("000002_email.up.sql"), "ALTER TABLE users ADD COLUMN email text;\n");
+    Files.writeString(dir.resolve("000003_fill.up.sql"), "UPDATE users SET email = 'x';\n");
+
+    int code = run("rollback", dir.toString(), "--write");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK.code());
+    assertThat(Files.readString(dir.resolve("000001_users.down.sql"))).contains("DROP TABLE public.users;");
+    assertThat(Files.readString(dir.resolve("000002_email.down.sql")))
+        .contains("ALTER TABLE public.users DROP COLUMN email;");
+    assertThat(dir.resolve("000003_fill.down.sql")).doesNotExist();
+    assertThat(out.toString()).contains("written " + dir.resolve("000001_users.down.sql"))
+        .contains("skipped " + dir.resolve("000003_fill.up.sql") + ": irreversible: line 1: UPDATE changes rows");
+  }
+
+  @Test
+  void write_keeps_a_rollback_the_migration_has_unless_forced() throws IOException {
+    Files.writeString(dir.resolve("000001_users.up.sql"), "CREATE TABLE users (id bigint);\n");
+    Files.writeString(dir.resolve("000001_users.down.sql"), "DROP TABLE users;\n");
+
+    assertThat(run("rollback", dir.toString(), "--write", "--format", "json")).isZero();
+    assertThat(Files.readString(dir.resolve("000001_users.down.sql"))).isEqualTo("DROP TABLE users;\n");
+    JsonNode write = new ObjectMapper().readTree(out.toString()).get("migrations").get(0).get("write");
+    assertThat(write.get("action").asText()).isEqualTo("kept");
+    assertThat(write.get("reason").asText()).contains("--force");
+
+    assertThat(run("rollback", dir.toString(), "--write", "--force")).isZero();
+    assertThat(Files.readString(dir.resolve("000001_users.down.sql"))).contains("DROP TABLE public.users;");
+  }
+
+  @Test
+  void write_refuses_a_format_without_a_place_for_rollbacks() throws IOException {
+    Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id bigint);\n");
+
+    assertThat(run("rollback", dir.toString(), "--write")).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(err.toString()).contains("plain-sql format has no place for a rollback script");
+    assertThat(run("rollback", dir.toString(), "--force")).isEqualTo(ExitCode.BAD_INPUT.code());
+  }
+
+  @Test
+  void verify_needs_a_scratch_database() throws IOException {
+    Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id bigint);\n");
+
+    assertThat(run("rollback", dir.toString(), "--verify")).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(err.toString()).contains("--verify needs --scratch-url");
+  }
 }
