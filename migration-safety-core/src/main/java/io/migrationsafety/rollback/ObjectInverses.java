@@ -84,7 +84,7 @@ final class ObjectInverses {
     QualifiedName name = f.qualify(op.name());
     View former = f.before().views().get(name);
     if (former != null && op.orReplace()) {
-      return Inverse.of(f.line(), "CREATE OR REPLACE VIEW " + name.sql() + " AS " + former.query())
+      return Inverse.of(f.line(), "CREATE OR REPLACE VIEW " + name.sql() + " AS " + Restore.query(former))
           .withNote("if the new definition added columns, drop the view and create it instead");
     }
     if (f.unchanged()) {
