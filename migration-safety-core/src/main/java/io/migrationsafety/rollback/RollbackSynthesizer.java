@@ -78,7 +78,45 @@ public final class RollbackSynthesizer {
       }
     }
     Collections.reverse(steps);
-    return List.copyOf(steps);
+    return viewsLast(steps, before);
+  }
+
+  /**
+   * A view that existed before the migration and is re-created by the rollback goes last: its
+   * definition names tables and columns as they were before the migration, which is where the
+   * rollback ends, not where the drop it undoes stood (a table renamed after the drop has its old
+   * name back only once the rename is undone).
+   */
+  private static List<RollbackStep> viewsLast(List<RollbackStep> steps, Schema before) {
+    Set<String> former = new java.util.HashSet<>();
+    before.views().values().forEach(v -> former.add(Restore.createView(v)));
+    List<RollbackStep> out = new ArrayList<>();
+    List<RollbackStep> last = new ArrayList<>();
+    for (RollbackStep step : steps) {
+      if (step instanceof Inverse inverse && inverse.statements().stream().anyMatch(former::contains)) {
+        List<String> stay = inverse.statements().stream().filter(s -> !former.contains(s)).toList();
+        List<String> move = inverse.statements().stream().filter(former::contains).toList();
+        String note = "the view is re-created at the end of the rollback, where the names it uses are back";
+        out.add(new Inverse(inverse.line(), stay, concat(inverse.notes(), note), inverse.dataLoss(),
+            inverse.outsideTransaction()));
+        last.add(new Inverse(inverse.line(), move, List.of(), false, false));
+      } else {
+        out.add(step);
+      }
+    }
+    // Inside the transaction the reversed script opens, when it ends with the COMMIT that undoes a BEGIN.
+    int at = out.size();
+    if (at > 0 && out.get(at - 1) instanceof Inverse end && end.statements().equals(List.of("COMMIT"))) {
+      at--;
+    }
+    out.addAll(at, last);
+    return List.copyOf(out);
+  }
+
+  private static List<String> concat(List<String> list, String item) {
+    List<String> all = new ArrayList<>(list);
+    all.add(item);
+    return all;
   }
 
   /** SET is undone by the value in force before it, as far as the script shows it; else RESET. */
