@@ -55,6 +55,7 @@ public final class RollbackSynthesizer {
     String schemaName = defaultSchema == null ? "public" : defaultSchema;
     List<RollbackStep> steps = new ArrayList<>();
     Map<String, String> settings = new HashMap<>();
+    SessionInverses.ScriptTransaction transaction = new SessionInverses.ScriptTransaction();
     Schema schema = before;
     for (ParsedStatement statement : script.statements()) {
       for (Operation op : statement.operations()) {
@@ -66,7 +67,9 @@ public final class RollbackSynthesizer {
               + String.join("; ", replay.problems()) + "), so there is nothing sure to undo");
         } else {
           try {
-            step = op instanceof SetSetting set ? setting(forward, set, settings) : inverse(forward);
+            step = op instanceof SetSetting set ? setting(forward, set, settings)
+                : op.kind() == OperationKind.TRANSACTION_CONTROL ? SessionInverses.transaction(forward, transaction)
+                : inverse(forward);
           } catch (RuntimeException e) {
             // A gap in the synthesizer must not pass as reversible.
             step = Irreversible.of(forward.line(), "the rollback of this " + op.kind() + " could not be written ("
@@ -218,7 +221,7 @@ public final class RollbackSynthesizer {
       case QUERY:
         return Inverse.nothing(line, null);
       case SET_SETTING: throw new IllegalStateException("handled by setting()");
-      case TRANSACTION_CONTROL: return SessionInverses.transaction(f);
+      case TRANSACTION_CONTROL: throw new IllegalStateException("handled by SessionInverses.transaction()");
       case DATA_CHANGE: return SessionInverses.dataChange(f);
       case UNRECOGNIZED: return Irreversible.of(line, "the statement was not understood, so it cannot be undone");
       default: throw new IllegalStateException("unhandled " + op.kind());

@@ -22,13 +22,27 @@ final class SessionInverses {
 
   private SessionInverses() {}
 
-  /** In the reversed script, a COMMIT opens the transaction and a BEGIN closes it. */
-  static RollbackStep transaction(Forward f) {
+  /** Whether the forward script has opened a transaction of its own that it has not ended yet. */
+  static final class ScriptTransaction {
+    boolean open;
+  }
+
+  /**
+   * In the reversed script, a COMMIT opens the transaction and a BEGIN closes it. A COMMIT with no
+   * BEGIN before it in the script ends the transaction the tool opened: the rollback, run by the
+   * same tool, needs no BEGIN for it (one would be left open at the end and rolled back).
+   */
+  static RollbackStep transaction(Forward f, ScriptTransaction script) {
     TransactionControl op = (TransactionControl) f.op();
     switch (op.action()) {
       case BEGIN:
+        script.open = true;
         return Inverse.of(f.line(), "COMMIT");
       case COMMIT:
+        if (!script.open) {
+          return Inverse.nothing(f.line(), "COMMIT ends the transaction the tool opened: nothing to undo");
+        }
+        script.open = false;
         return Inverse.of(f.line(), "BEGIN");
       default:
         return Inverse.nothing(f.line(), op.action() + ": nothing to undo");
