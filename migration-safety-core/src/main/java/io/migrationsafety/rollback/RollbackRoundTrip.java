@@ -151,6 +151,17 @@ public final class RollbackRoundTrip {
     return RoundTrip.compared(SchemaDiff.between(before, ScratchRunner.schema(connection)));
   }
 
+  /**
+   * Runs {@code script} on {@code connection} as a round trip runs it: statement by statement, in one
+   * transaction when the script is transactional and does not control transactions itself.
+   *
+   * @return the statement PostgreSQL refused ({@code file line N: message}), or {@code null}
+   * @throws SQLException when the connection fails
+   */
+  public static String apply(Connection connection, RoundTripScript script) throws SQLException {
+    return ScratchRunner.run(connection, script);
+  }
+
   private static List<RoundTripScript> concat(RoundTripScript first, List<RoundTripScript> rest) {
     List<RoundTripScript> all = new ArrayList<>();
     all.add(first);

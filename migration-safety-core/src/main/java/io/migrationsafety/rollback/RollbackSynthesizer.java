@@ -62,7 +62,11 @@ public final class RollbackSynthesizer {
         ReplayStep replay = SchemaReplayer.apply(schema, op, schemaName);
         Forward forward = new Forward(op, schema, replay.after(), schemaName, statement, script.source());
         RollbackStep step;
-        if (!replay.isClean()) {
+        RollbackStep withoutSchema = !replay.isClean() && replay.missingObjects().size() == replay.problems().size()
+            ? UnknownTableInverses.inverse(forward) : null;
+        if (withoutSchema != null) {
+          step = withoutSchema;
+        } else if (!replay.isClean()) {
           step = Irreversible.of(forward.line(), "the statement would fail on the schema before it ("
               + String.join("; ", replay.problems()) + "), so there is nothing sure to undo");
         } else {

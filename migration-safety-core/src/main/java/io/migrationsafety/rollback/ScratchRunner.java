@@ -95,6 +95,7 @@ final class ScratchRunner {
     }
     try (Statement jdbc = connection.createStatement()) {
       jdbc.execute("CREATE SCHEMA IF NOT EXISTS public");
+      jdbc.execute("DISCARD TEMP"); // a script's temporary tables live in the session, outside every schema
     }
   }
 

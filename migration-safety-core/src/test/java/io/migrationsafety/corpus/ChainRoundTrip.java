@@ -1,6 +1,7 @@
 package io.migrationsafety.corpus;
 
 import io.migrationsafety.database.SchemaIntrospector;
+import io.migrationsafety.operation.OperationKind;
 import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.rollback.RollbackPlan;
 import io.migrationsafety.rollback.RollbackRoundTrip;
@@ -9,24 +10,34 @@ import io.migrationsafety.rollback.Rollbacks;
 import io.migrationsafety.rollback.RoundTrip;
 import io.migrationsafety.rollback.RoundTripScript;
 import io.migrationsafety.schema.Schema;
-import io.migrationsafety.sql.SqlSplitter;
-import io.migrationsafety.sql.SqlStatement;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Test helper: walks a chain of migrations on a real PostgreSQL database, in order. Before each
  * migration runs for good, its synthesized rollback (planned on the schema introspected there) and
  * the down script it ships, if any, are each run right after it and the schema compared with the
- * one before. Tallies what round-trips.
+ * one before. A round trip that changes rows runs on a copy of the chain's database (CREATE
+ * DATABASE … TEMPLATE), so that what it does to rows (a data migration run twice, a down script that
+ * deletes more than its migration inserted) cannot change what the next migration finds; one that
+ * only changes structure runs on the chain's database, which is built again if it does not come
+ * back. Tallies what round-trips.
  */
 final class ChainRoundTrip {
+
+  /** Statements that may change rows, or whose effects the parser cannot say. */
+  private static final Set<OperationKind> ROW_CHANGES = EnumSet.of(OperationKind.DATA_CHANGE,
+      OperationKind.TRUNCATE, OperationKind.DO_BLOCK, OperationKind.CALL, OperationKind.QUERY,
+      OperationKind.UNRECOGNIZED);
 
   /**
    * One migration of a chain.
@@ -72,24 +83,27 @@ final class ChainRoundTrip {
 
   private ChainRoundTrip() {}
 
-  static Figures run(String label, Connection connection, List<Step> chain) throws SQLException {
+  static Figures run(String label, EmbeddedPostgres postgres, String database, List<Step> chain)
+      throws SQLException {
     Figures figures = new Figures(label);
+    recreate(postgres, database, null);
     List<Step> done = new ArrayList<>();
     for (Step step : chain) {
       figures.migrations++;
-      connection.setAutoCommit(true);
-      Schema before = SchemaIntrospector.introspect(connection).schema();
+      Schema before;
+      try (Connection connection = postgres.getDatabase("postgres", database).getConnection()) {
+        before = SchemaIntrospector.introspect(connection).schema();
+      }
       RollbackPlan plan = Rollbacks.plan(step.name(), SqlParser.parse(step.up(), step.name()), before, "public");
       RoundTripScript forward = new RoundTripScript(step.name(), step.up(), true);
       if (plan.reversible()) {
         figures.reversible++;
-        RoundTrip trip = RollbackRoundTrip.check(connection, forward,
+        RoundTrip trip = roundTrip(postgres, database, done, forward,
             new RoundTripScript("rollback of " + step.name(), plan.sql(), !plan.outsideTransaction()));
         if (trip.restoresSchema()) {
           figures.synthesizedRoundTrips++;
         } else {
           figures.synthesizedFailures.add(step.name() + ": " + describe(trip));
-          rebuild(connection, done);
         }
       } else {
         figures.irreversible++;
@@ -99,42 +113,66 @@ final class ChainRoundTrip {
       }
       if (step.down() != null) {
         figures.downScripts++;
-        RoundTrip trip = RollbackRoundTrip.check(connection, forward,
+        RoundTrip trip = roundTrip(postgres, database, done, forward,
             new RoundTripScript("down of " + step.name(), step.down(), true));
         if (trip.restoresSchema()) {
           figures.downScriptRoundTrips++;
         } else {
           figures.downScriptFailures.add(step.name() + ": " + describe(trip));
-          rebuild(connection, done);
         }
       }
-      run(connection, step.name(), step.up());
+      try (Connection connection = postgres.getDatabase("postgres", database).getConnection()) {
+        run(connection, step.name(), step.up());
+      }
       done.add(step);
     }
     return figures;
   }
 
-  /** After a round trip that did not come back, the chain so far is built again on an empty database. */
-  private static void rebuild(Connection connection, List<Step> done) throws SQLException {
-    connection.setAutoCommit(true);
-    for (String schema : SchemaIntrospector.introspect(connection).schema().schemas()) {
-      run(connection, "wipe", "DROP SCHEMA \"" + schema.replace("\"", "\"\"") + "\" CASCADE");
+  /** One round trip; {@code database} stays as it was. */
+  private static RoundTrip roundTrip(EmbeddedPostgres postgres, String database, List<Step> done,
+      RoundTripScript forward, RoundTripScript rollback) throws SQLException {
+    boolean touchesRows = touchesRows(forward) || touchesRows(rollback);
+    String target = touchesRows ? database + "_trip" : database;
+    if (touchesRows) {
+      recreate(postgres, target, database);
     }
-    run(connection, "wipe", "CREATE SCHEMA IF NOT EXISTS public");
-    for (Step step : done) {
-      run(connection, step.name(), step.up());
+    RoundTrip trip;
+    try (Connection connection = postgres.getDatabase("postgres", target).getConnection()) {
+      trip = RollbackRoundTrip.check(connection, forward, rollback);
+    }
+    if (!touchesRows && !trip.restoresSchema()) {
+      recreate(postgres, database, null);
+      try (Connection connection = postgres.getDatabase("postgres", database).getConnection()) {
+        for (Step step : done) {
+          run(connection, step.name(), step.up());
+        }
+      }
+    }
+    return trip;
+  }
+
+  /** Whether a script may change rows, or do what the parser cannot say (a DO block, an unparsed statement). */
+  private static boolean touchesRows(RoundTripScript script) {
+    return SqlParser.parse(script.sql(), script.file()).statements().stream()
+        .flatMap(s -> s.operations().stream())
+        .anyMatch(op -> ROW_CHANGES.contains(op.kind()));
+  }
+
+
+  private static void recreate(EmbeddedPostgres postgres, String database, String template) throws SQLException {
+    try (Connection admin = postgres.getPostgresDatabase().getConnection();
+         Statement statement = admin.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + database);
+      statement.execute("CREATE DATABASE " + database + (template == null ? "" : " TEMPLATE " + template));
     }
   }
 
-  /** Runs a script for good, statement by statement; a chain that fails here cannot go on. */
+  /** Runs a script for good, in one transaction as its tool does; a chain that fails here cannot go on. */
   static void run(Connection connection, String name, String sql) throws SQLException {
-    connection.setAutoCommit(true);
-    for (SqlStatement s : SqlSplitter.split(sql, name).statements()) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute(s.text());
-      } catch (SQLException e) {
-        throw new SQLException(name + " line " + s.line() + ": " + e.getMessage(), e);
-      }
+    String failure = RollbackRoundTrip.apply(connection, new RoundTripScript(name, sql, true));
+    if (failure != null) {
+      throw new SQLException(failure);
     }
   }
 

@@ -8,9 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -120,15 +118,7 @@ class CorpusRollbackRoundTripTest {
   @MethodSource("chains")
   void synthesized_rollbacks_and_drop_scripts_round_trip_on_postgres(Chain chain) throws SQLException {
     String database = "roundtrip_" + chain.label().replace('-', '_');
-    try (Connection admin = postgres.getPostgresDatabase().getConnection();
-         Statement statement = admin.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + database);
-      statement.execute("CREATE DATABASE " + database);
-    }
-    ChainRoundTrip.Figures figures;
-    try (Connection connection = postgres.getDatabase("postgres", database).getConnection()) {
-      figures = ChainRoundTrip.run(chain.label(), connection, chain.steps());
-    }
+    ChainRoundTrip.Figures figures = ChainRoundTrip.run(chain.label(), postgres, database, chain.steps());
     System.out.println(figures);
     assertThat(figures.synthesizedFailures).as("synthesized rollbacks that do not round-trip").isEmpty();
     assertThat(figures.downScriptFailures.stream().map(f -> f.substring(0, f.indexOf(':'))))
