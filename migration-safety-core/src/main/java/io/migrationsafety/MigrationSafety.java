@@ -2,6 +2,7 @@ package io.migrationsafety;
 
 import io.migrationsafety.database.DatabaseTarget;
 import io.migrationsafety.database.IntrospectedSchema;
+import io.migrationsafety.estimate.Rates;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormats;
 import io.migrationsafety.policy.LoadedPolicy;
@@ -57,6 +58,7 @@ public final class MigrationSafety {
     private MigrationFormat customFormat;
     private DatabaseTarget database;
     private boolean allowWritableConnection;
+    private Rates rates;
 
     private Builder() {}
 
@@ -133,6 +135,25 @@ public final class MigrationSafety {
       return this;
     }
 
+    /**
+     * The throughputs that estimates are computed with, measured on the target server by
+     * {@code migration-safety calibrate} ({@link io.migrationsafety.estimate.Calibrator}); the
+     * library's defaults otherwise.
+     */
+    public Builder rates(Rates rates) {
+      this.rates = Objects.requireNonNull(rates, "rates");
+      return this;
+    }
+
+    /**
+     * Like {@link #rates(Rates)}, read now from a file {@code calibrate -o FILE} wrote.
+     *
+     * @throws io.migrationsafety.estimate.RatesException when the file is unreadable or not a rates file
+     */
+    public Builder rates(Path file) {
+      return rates(Rates.load(file));
+    }
+
     /** A rule to run besides the built-in ones. */
     public Builder rule(Rule rule) {
       rules.add(Objects.requireNonNull(rule, "rule"));
@@ -204,8 +225,10 @@ public final class MigrationSafety {
         forced = formats.named(format).orElseThrow(() -> new MigrationSafetyException("unknown migration format '"
             + format + "'; known: " + formats.all().stream().map(MigrationFormat::name).toList()));
       }
-      return new Reviewer(new ReviewEngine(registry, effective, start, startKnown), formats, forced, effective,
-          warnings, database, allowWritableConnection);
+      return new Reviewer(new ReviewEngine(registry, effective, start, startKnown,
+          rates != null ? rates : effective.estimates().rates() != null ? Rates.load(effective.estimates().rates())
+              : Rates.defaults()), formats, forced, effective,
+          warnings, database, allowWritableConnection, start);
     }
   }
 }

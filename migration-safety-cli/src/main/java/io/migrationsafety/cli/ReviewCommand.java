@@ -31,7 +31,7 @@ final class ReviewCommand implements Callable<Integer> {
   private Path directory;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "Output: text, json or markdown (default: ${DEFAULT-VALUE}).")
+      description = "Output: text, json, markdown, sarif or junit (default: ${DEFAULT-VALUE}).")
   private String format;
 
   @Option(names = "--policy", paramLabel = "FILE",
@@ -49,12 +49,17 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Read DIR as this format (plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
   private String migrationFormat;
 
+  @Option(names = "--rates", paramLabel = "FILE",
+      description = "Throughputs for the estimates, measured by `calibrate -o FILE` on your server "
+          + "(default: the library's, measured on the machine docs/estimates.md describes).")
+  private Path rates;
+
   @Option(names = "--fail-on", defaultValue = "blocked", paramLabel = "LEVEL",
       description = "Exit with 1 when the verdict is at least this: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private FailOn failOn;
 
   /** {@code migration-safety.yml} in the working directory, when it exists. */
-  private static Path defaultPolicy() {
+  static Path defaultPolicy() {
     Path file = Path.of(PolicyTemplate.FILE_NAME);
     return java.nio.file.Files.isRegularFile(file) ? file : null;
   }
@@ -71,6 +76,9 @@ final class ReviewCommand implements Callable<Integer> {
       builder.postgresVersion(postgresVersion);
     }
     schemaSource.applyTo(builder);
+    if (rates != null) {
+      builder.rates(rates);
+    }
     if (migrationFormat != null) {
       builder.format(migrationFormat);
     }

@@ -14,13 +14,17 @@ import java.util.Optional;
  * @param largeTableRows tables with at least this many rows are large; an unknown size is large
  * @param conventions file naming and rollback conventions
  * @param tableSizes known sizes by schema-qualified table name
+ * @param estimates the calibrated rates and the lock-time thresholds
+ * @param execution how the staging executor sets timeouts and retries lock timeouts
  */
 public record Policy(
     int postgresVersion,
     Map<String, RuleSetting> rules,
     long largeTableRows,
     Conventions conventions,
-    Map<QualifiedName, TableSize> tableSizes) {
+    Map<QualifiedName, TableSize> tableSizes,
+    EstimateSettings estimates,
+    ExecutionSettings execution) {
 
   /** The PostgreSQL major version reviews target unless told otherwise. */
   public static final int DEFAULT_POSTGRES_VERSION = 16;
@@ -32,7 +36,7 @@ public record Policy(
   public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
 
   private static final Policy DEFAULTS = new Policy(DEFAULT_POSTGRES_VERSION, Map.of(), DEFAULT_LARGE_TABLE_ROWS,
-      Conventions.none(), Map.of());
+      Conventions.none(), Map.of(), EstimateSettings.DEFAULTS, ExecutionSettings.defaults());
 
   public Policy {
     if (postgresVersion < MIN_POSTGRES_VERSION || postgresVersion > MAX_POSTGRES_VERSION) {
@@ -45,6 +49,8 @@ public record Policy(
     }
     Objects.requireNonNull(conventions, "conventions");
     tableSizes = Map.copyOf(tableSizes);
+    Objects.requireNonNull(estimates, "estimates");
+    Objects.requireNonNull(execution, "execution");
     for (QualifiedName name : tableSizes.keySet()) {
       if (!name.isQualified()) {
         throw new IllegalArgumentException("table sizes need schema-qualified names: " + name);
@@ -52,7 +58,10 @@ public record Policy(
     }
   }
 
-  /** The defaults: PostgreSQL 16, every rule as it declares itself, large from 100,000 rows. */
+  /**
+   * The defaults: PostgreSQL 16, every rule as it declares itself, large from 100,000 rows, locks
+   * held over 2 s block and over 200 ms warn.
+   */
   public static Policy defaults() {
     return DEFAULTS;
   }
@@ -69,6 +78,16 @@ public record Policy(
 
   /** This policy targeting another PostgreSQL version. */
   public Policy withPostgresVersion(int version) {
-    return new Policy(version, rules, largeTableRows, conventions, tableSizes);
+    return new Policy(version, rules, largeTableRows, conventions, tableSizes, estimates, execution);
+  }
+
+  /** This policy with other estimate settings. */
+  public Policy withEstimates(EstimateSettings settings) {
+    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, settings, execution);
+  }
+
+  /** This policy with other execution settings. */
+  public Policy withExecution(ExecutionSettings settings) {
+    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, settings);
   }
 }

@@ -18,7 +18,16 @@ enum PolicyKey {
   REQUIRE_ROLLBACK(CONVENTIONS, "require_rollback"),
   TABLES(null, "tables"),
   TABLE_ROWS(TABLES, "rows"),
-  TABLE_BYTES(TABLES, "bytes");
+  TABLE_BYTES(TABLES, "bytes"),
+  ESTIMATES(null, "estimates"),
+  RATES(ESTIMATES, "rates"),
+  BLOCK_LOCK_ABOVE(ESTIMATES, "block_lock_above"),
+  WARN_LOCK_ABOVE(ESTIMATES, "warn_lock_above"),
+  EXECUTION(null, "execution"),
+  LOCK_TIMEOUT(EXECUTION, "lock_timeout"),
+  STATEMENT_TIMEOUT(EXECUTION, "statement_timeout"),
+  RETRIES(EXECUTION, "retries"),
+  BACKOFF(EXECUTION, "backoff");
 
   private final PolicyKey parent;
   private final String key;

@@ -25,11 +25,11 @@ final class MarkdownReport {
           + " already applied (not reviewed).");
       out.println();
     }
-    out.println("| | migration | statements | findings |");
-    out.println("| --- | --- | ---: | ---: |");
+    out.println("| | migration | statements | findings | estimate |");
+    out.println("| --- | --- | ---: | ---: | --- |");
     for (MigrationReview m : review.migrations()) {
       out.println("| " + badge(m.verdict()) + " | `" + escape(m.file()) + "` | " + m.statements() + " | "
-          + m.findings().size() + " |");
+          + m.findings().size() + " | " + escape(EstimateText.migration(m.estimate())) + " |");
     }
     out.println();
     if (!review.setFindings().isEmpty()) {
@@ -47,6 +47,7 @@ final class MarkdownReport {
         + (findings.size() == 1 ? "" : "s") + "</summary>");
     out.println();
     SourceLines lines = m == null ? null : SourceLines.of(m);
+    java.util.Set<String> estimated = new java.util.HashSet<>();
     for (Finding f : findings) {
       out.println("**" + f.severity() + "** `" + f.rule() + "` at line " + f.line() + ": " + escape(f.message()));
       out.println();
@@ -56,6 +57,15 @@ final class MarkdownReport {
           out.println("```sql");
           out.println(line);
           out.println("```");
+          out.println();
+        }
+      }
+      if (m != null && !f.locks().isEmpty() && estimated.add(f.line() + ":" + f.column())) {
+        List<String> estimate = m.estimateOf(f).map(EstimateText::statement).orElse(List.of());
+        for (String line : estimate) {
+          out.println("- " + escape(line));
+        }
+        if (!estimate.isEmpty()) {
           out.println();
         }
       }

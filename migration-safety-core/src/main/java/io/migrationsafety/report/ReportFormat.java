@@ -10,7 +10,11 @@ public enum ReportFormat {
   /** The JSON contract of {@code DESIGN.md}. */
   JSON("json"),
   /** A pull-request comment. */
-  MARKDOWN("markdown");
+  MARKDOWN("markdown"),
+  /** SARIF 2.1.0, for code-scanning services. */
+  SARIF("sarif"),
+  /** JUnit XML, for CI servers' test reports: a migration that blocks is a failed test. */
+  JUNIT("junit");
 
   private final String id;
 
@@ -39,6 +43,8 @@ public enum ReportFormat {
       case TEXT -> new TextReport(colour).write(review, out);
       case JSON -> JsonReport.write(review, out);
       case MARKDOWN -> MarkdownReport.write(review, out);
+      case SARIF -> SarifReport.write(review, out);
+      case JUNIT -> JunitReport.write(review, out);
     }
     out.flush();
   }

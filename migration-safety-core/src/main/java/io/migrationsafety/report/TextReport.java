@@ -7,6 +7,7 @@ import io.migrationsafety.Version;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.Severity;
 import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * The report for a terminal: per finding the file and line, the offending SQL line, what is
@@ -38,26 +39,32 @@ final class TextReport {
     }
     out.println();
     for (Finding f : review.setFindings()) {
-      finding(out, f, "");
+      finding(out, f, "", List.of());
     }
     for (MigrationReview m : review.migrations()) {
       out.println(label(m.verdict(), true) + "  " + m.file() + paint(DIM, "  (" + m.statements()
-          + (m.statements() == 1 ? " statement" : " statements") + (m.unrecognized() > 0 ? ", " + m.unrecognized() + " not understood" : "") + ")"));
+          + (m.statements() == 1 ? " statement" : " statements") + (m.unrecognized() > 0 ? ", " + m.unrecognized() + " not understood" : "")
+          + "; " + EstimateText.migration(m.estimate()) + ")"));
       SourceLines lines = SourceLines.of(m);
+      java.util.Set<String> estimated = new java.util.HashSet<>();
       for (Finding f : m.findings()) {
-        finding(out, f, lines.line(f.line()));
+        // A statement's estimate is printed under its first finding that names locks, not repeated.
+        List<String> estimate = f.locks().isEmpty() || !estimated.add(f.line() + ":" + f.column()) ? List.of()
+            : m.estimateOf(f).map(EstimateText::statement).orElse(List.of());
+        finding(out, f, lines.line(f.line()), estimate);
       }
     }
     out.println();
     out.println(summary(review));
   }
 
-  private void finding(PrintWriter out, Finding f, String sourceLine) {
+  private void finding(PrintWriter out, Finding f, String sourceLine, List<String> estimate) {
     out.println("  " + f.file() + ":" + f.line() + ":" + f.column() + "  " + severity(f.severity()) + "  " + f.rule());
     if (!sourceLine.isEmpty()) {
       out.println(paint(DIM, "    | ") + sourceLine);
     }
     out.println("    " + f.message());
+    estimate.forEach(l -> out.println(paint(DIM, "    estimate: ") + l));
     out.println(paint(DIM, "    why: ") + f.why());
     if (f.suggestion() != null) {
       out.println(paint(DIM, "    instead:"));

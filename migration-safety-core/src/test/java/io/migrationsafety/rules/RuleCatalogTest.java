@@ -50,10 +50,20 @@ class RuleCatalogTest {
           .map(n -> n.substring(0, n.length() - 3)).collect(Collectors.toCollection(TreeSet::new));
     }
     Set<String> ids = registry.all().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+    // A rule shipped by an adapter module says so on its page; that module's own test checks it.
+    pages.removeIf(id -> !ids.contains(id) && adapterPage(id));
     assertThat(pages).isEqualTo(ids);
     String index = Files.readString(DOCS.resolve("README.md"));
     for (String id : ids) {
       assertThat(index).as("docs/rules/README.md lists %s", id).contains("[" + id + "](" + id + ".md)");
+    }
+  }
+
+  private static boolean adapterPage(String id) {
+    try {
+      return Files.readString(DOCS.resolve(id + ".md")).contains("\n**Module:** migration-safety-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

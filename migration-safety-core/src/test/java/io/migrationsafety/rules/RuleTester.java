@@ -114,7 +114,8 @@ public final class RuleTester {
     Map<QualifiedName, TableSize> allSizes = new HashMap<>(basePolicy.tableSizes());
     allSizes.putAll(sizes);
     Policy policy = new Policy(postgresVersion, basePolicy.rules(), basePolicy.largeTableRows(),
-        basePolicy.conventions(), allSizes);
+        basePolicy.conventions(), allSizes, basePolicy.estimates(),
+        basePolicy.execution());
     Path dir = Path.of("/migrations");
     String name = header(sql, "-- file:", "V1__test.sql");
     String down = header(sql, "-- down:", null);

@@ -43,8 +43,11 @@ public final class NonTransactionalInTransaction implements StatementRule {
         null));
   }
 
-  /** What the operation is, when PostgreSQL refuses it in a transaction block; else null. */
-  static String refusedInTransaction(Operation operation) {
+  /**
+   * What the operation is, when PostgreSQL refuses it in a transaction block; else null. The
+   * staging executor and the production script use it too, to run such statements outside one.
+   */
+  public static String refusedInTransaction(Operation operation) {
     if (operation instanceof CreateIndex i && i.concurrently()) {
       return "CREATE INDEX CONCURRENTLY";
     }
