@@ -46,6 +46,7 @@ function recorder(query, readNote) {
         if (cb) cb(...values);
       } catch (e) {
         record.errors.push('the migration failed: ' + e.message);
+        if (record.abort) record.abort(e); // its callback threw, so it will never call db-migrate's
       }
     };
     return result.then((r) => {
@@ -90,17 +91,21 @@ function recorder(query, readNote) {
   return record;
 }
 
-function call(fn, db) {
+/** Runs one direction of a migration; ends when it calls back, its promise settles, it fails, or a minute passes. */
+function call(fn, record) {
   return new Promise((resolve, reject) => {
     let done = false;
     const cb = (err) => {
       if (!done) {
         done = true;
+        clearTimeout(timer);
         if (err) reject(err); else resolve();
       }
     };
+    const timer = setTimeout(() => cb(new Error('the migration did not call back within a minute')), 60000);
+    record.abort = cb;
     try {
-      const result = fn(db, cb);
+      const result = fn(record.db, cb);
       if (result && typeof result.then === 'function') result.then(() => cb(), cb);
     } catch (e) {
       cb(e);
@@ -120,7 +125,7 @@ function call(fn, db) {
     const up = recorder((text, params) => client.query(text, params), null);
     try {
       await client.query('BEGIN');
-      await call(migration.up, up.db);
+      await call(migration.up, up);
       if (up.errors.length) throw new Error(up.errors.join('; '));
       await client.query('COMMIT');
       entry.up = { sql: up.sql, notes: [...up.notes] };
@@ -130,7 +135,7 @@ function call(fn, db) {
     }
     const down = recorder(() => Promise.resolve({ rows: [], rowCount: 0 }), 'down reads rows');
     try {
-      await call(migration.down, down.db);
+      await call(migration.down, down);
       entry.down = { sql: down.sql, notes: [...down.notes] };
     } catch (e) {
       entry.down = { error: String(e && e.message || e) };
