@@ -31,14 +31,31 @@ function columnSql(name, spec) {
   return sql;
 }
 
+/** A value as an SQL literal, for the recorded text of a parameterized statement. */
+function literal(value) {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return "'" + String(value).replace(/'/g, "''") + "'";
+}
+
 /** A driver stand-in: query(text) runs it (or not) and answers; every statement is recorded. */
 function recorder(query, readNote) {
   const record = { sql: [], notes: new Set(), errors: [] };
   const callbackOf = (args) => args.find((a) => typeof a === 'function');
   const send = (text, args, answer) => {
-    if (args.some(Array.isArray)) record.notes.add('parameterized');
-    record.sql.push(text);
-    const result = query(text, args.find(Array.isArray));
+    const params = args.find(Array.isArray);
+    let sent = text;
+    if (params) {
+      // db-migrate-pg takes ? placeholders; the recorded text gets the values, the server $n parameters.
+      record.notes.add('parameterized');
+      let i = 0;
+      let n = 0;
+      record.sql.push(text.replace(/\?/g, () => literal(params[i++])));
+      sent = text.replace(/\?/g, () => '$' + (++n));
+    } else {
+      record.sql.push(text);
+    }
+    const result = query(sent, params);
     const cb = callbackOf(args);
     // A migration's callback that throws must not end the reader: the error is recorded instead.
     const callBack = (...values) => {
