@@ -55,6 +55,7 @@ final class ChainRoundTrip {
     int reversible;
     int synthesizedRoundTrips;
     int irreversible;
+    int incomplete;
     int downScripts;
     int downScriptRoundTrips;
     final List<String> synthesizedFailures = new ArrayList<>();
@@ -69,10 +70,12 @@ final class ChainRoundTrip {
     public String toString() {
       return String.format(Locale.ROOT, "rollback round trips %s: %d migrations; synthesized rollback reversible %d"
           + " (%s), of which %d round-trip on PostgreSQL (%s); declared irreversible %d (%s);"
+          + " declared incomplete by the static check %d;"
           + " shipped down scripts %d, of which %d round-trip%n  irreversible reasons: %s%n"
           + "  synthesized failures: %s%n  down-script failures: %s",
           label, migrations, reversible, share(reversible, migrations), synthesizedRoundTrips,
-          share(synthesizedRoundTrips, reversible), irreversible, share(irreversible, migrations), downScripts,
+          share(synthesizedRoundTrips, reversible), irreversible, share(irreversible, migrations), incomplete,
+          downScripts,
           downScriptRoundTrips, reasons, synthesizedFailures, downScriptFailures);
     }
 
@@ -96,7 +99,13 @@ final class ChainRoundTrip {
       }
       RollbackPlan plan = Rollbacks.plan(step.name(), SqlParser.parse(step.up(), step.name()), before, "public");
       RoundTripScript forward = new RoundTripScript(step.name(), step.up(), true);
-      if (plan.reversible()) {
+      if (plan.reversible() && !plan.check().restoresSchema()) {
+        // Each step has an inverse, but the static check already says the result differs (a dropped
+        // NOT NULL column comes back nullable): reported as such, not a rollback to verify.
+        figures.incomplete++;
+        figures.reasons.merge("static check: " + kind(String.join("; ", plan.check().differences())), 1,
+            Integer::sum);
+      } else if (plan.reversible()) {
         figures.reversible++;
         RoundTrip trip = roundTrip(postgres, database, done, forward,
             new RoundTripScript("rollback of " + step.name(), plan.sql(), !plan.outsideTransaction()));
