@@ -4,13 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.migrationsafety.MigrationSafetyException;
 import io.migrationsafety.Version;
+import io.migrationsafety.database.DatabaseTarget;
+import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormats;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.rollback.RollbackCheck;
 import io.migrationsafety.rollback.RollbackPlan;
+import io.migrationsafety.rollback.RollbackRoundTrip;
 import io.migrationsafety.rollback.RollbackStep;
 import io.migrationsafety.rollback.Rollbacks;
+import io.migrationsafety.rollback.RoundTrip;
+import io.migrationsafety.rollback.VerifiedRollback;
+import io.migrationsafety.schema.Schema;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +29,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code migration-safety rollback DIR}: the synthesized rollback of each migration, what cannot be
- * undone and why, and whether the down scripts the migrations ship restore the schema.
+ * undone and why, and whether the down scripts the migrations ship restore the schema; with
+ * {@code --verify}, both run on a scratch PostgreSQL; with {@code --write}, the rollbacks written
+ * where the format keeps them.
  */
 @Command(name = "rollback", mixinStandardHelpOptions = true,
     description = "Write the rollback of each migration, say what is irreversible, check down scripts.")
@@ -46,23 +55,80 @@ final class RollbackCommand implements Callable<Integer> {
   @Option(names = "--fail-on-irreversible", description = "Exit with 1 when a migration cannot be undone.")
   private boolean failOnIrreversible;
 
+  @Option(names = "--write", description = "Write each reversible migration's rollback where the format keeps it "
+      + "(N_x.down.sql, dbmate's -- migrate:down section, diesel's down.sql, Flyway's U file …).")
+  private boolean write;
+
+  @Option(names = "--force", description = "With --write: replace rollbacks the migrations already have.")
+  private boolean force;
+
+  @Option(names = "--verify", description = "Run each migration and its rollbacks (synthesized and shipped) on a "
+      + "scratch PostgreSQL database and compare the schema after with the one before.")
+  private boolean verify;
+
+  @Option(names = "--scratch-url", paramLabel = "URL", description = "With --verify: the scratch database "
+      + "(jdbc:postgresql://… or postgres://…). It must be empty, is written to, and is wiped afterwards: "
+      + "never the database the migrations are meant for.")
+  private String scratchUrl;
+
   @Override
   public Integer call() {
-    MigrationSet set = MigrationFormats.installed().read(directory);
-    List<RollbackPlan> plans = Rollbacks.plan(set, schemaSource.read(spec.commandLine().getErr()));
+    if (force && !write) {
+      throw new MigrationSafetyException("--force only means something with --write");
+    }
+    if (scratchUrl != null && !verify) {
+      throw new MigrationSafetyException("--scratch-url only means something with --verify");
+    }
+    MigrationFormat detected = MigrationFormats.installed().detect(directory);
+    MigrationSet set = detected.read(directory);
+    Schema initial = schemaSource.read(spec.commandLine().getErr());
+    List<RollbackPlan> plans = Rollbacks.plan(set, initial);
+    List<VerifiedRollback> verified = verify ? verify(set, plans, initial) : null;
+    List<RollbackFiles.Outcome> written = write ? RollbackFiles.write(detected, set, plans, verified, force) : null;
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      printJson(plans, out);
+      printJson(plans, verified, written, out);
     } else {
-      printText(plans, out);
+      printText(plans, verified, written, out);
     }
     boolean badDown = plans.stream().anyMatch(p -> p.downScriptCheck().map(c -> !c.restoresSchema()).orElse(false));
+    boolean failedOnServer = verified != null && verified.stream().anyMatch(v -> v.skipped() != null
+        || (v.synthesized() != null && !v.synthesized().restoresSchema())
+        || (v.downScript() != null && !v.downScript().restoresSchema()));
     boolean irreversible = plans.stream().anyMatch(p -> !p.reversible());
-    return badDown || (failOnIrreversible && irreversible) ? ExitCode.BLOCKED.code() : ExitCode.OK.code();
+    return badDown || failedOnServer || (failOnIrreversible && irreversible) ? ExitCode.BLOCKED.code()
+        : ExitCode.OK.code();
   }
 
-  private static void printText(List<RollbackPlan> plans, PrintWriter out) {
-    for (RollbackPlan plan : plans) {
+  private List<VerifiedRollback> verify(MigrationSet set, List<RollbackPlan> plans, Schema initial) {
+    if (scratchUrl == null) {
+      throw new MigrationSafetyException("--verify needs --scratch-url URL: an empty PostgreSQL database it may "
+          + "write to and wipe");
+    }
+    if (scratchUrl.equals(schemaSource.databaseUrl) || scratchUrl.equals(System.getenv(DatabaseTarget.ENVIRONMENT_VARIABLE))) {
+      throw new MigrationSafetyException("--scratch-url names the database the schema is read from; "
+          + "verification wipes its scratch database, so give it another one");
+    }
+    if (!initial.equals(Schema.empty())) {
+      throw new MigrationSafetyException("--verify starts from an empty scratch database; it cannot yet build the "
+          + "schema a snapshot or --database-url describes. Verify without --schema/--database-url, from a "
+          + "directory whose migrations build the whole schema");
+    }
+    return RollbackRoundTrip.onScratch(DatabaseTarget.of(scratchUrl)).verify(set, plans, "");
+  }
+
+  /** A round trip in words: what failed or what differs. */
+  static String describe(RoundTrip trip) {
+    if (trip.restoresSchema()) {
+      return "restores the schema";
+    }
+    return trip.failure() != null ? trip.failure() : String.join("; ", trip.differences());
+  }
+
+  private static void printText(List<RollbackPlan> plans, List<VerifiedRollback> verified,
+      List<RollbackFiles.Outcome> written, PrintWriter out) {
+    for (int i = 0; i < plans.size(); i++) {
+      RollbackPlan plan = plans.get(i);
       out.println("== " + plan.file() + (plan.reversible() ? " (reversible)" : " (IRREVERSIBLE)"));
       for (RollbackStep.Irreversible step : plan.irreversible()) {
         out.println("   line " + step.line() + ": " + step.reason());
@@ -75,18 +141,36 @@ final class RollbackCommand implements Callable<Integer> {
         check.differences().forEach(d -> out.println("     " + d));
         check.problems().forEach(p -> out.println("     " + p));
       });
+      if (verified != null) {
+        VerifiedRollback v = verified.get(i);
+        if (v.skipped() != null) {
+          out.println("   on PostgreSQL: " + v.skipped());
+        }
+        if (v.synthesized() != null) {
+          out.println("   on PostgreSQL, the rollback below: " + describe(v.synthesized()));
+        }
+        if (v.downScript() != null) {
+          out.println("   on PostgreSQL, the down script: " + describe(v.downScript()));
+        }
+      }
+      if (written != null) {
+        RollbackFiles.Outcome o = written.get(i);
+        out.println("   " + o.action() + " " + o.file() + (o.reason().isEmpty() ? "" : ": " + o.reason()));
+      }
       out.print(plan.sql());
       out.println();
     }
   }
 
-  private static void printJson(List<RollbackPlan> plans, PrintWriter out) {
+  private static void printJson(List<RollbackPlan> plans, List<VerifiedRollback> verified,
+      List<RollbackFiles.Outcome> written, PrintWriter out) {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("tool", "migration-safety");
     root.put("version", Version.get());
     ArrayNode migrations = root.putArray("migrations");
-    for (RollbackPlan plan : plans) {
+    for (int i = 0; i < plans.size(); i++) {
+      RollbackPlan plan = plans.get(i);
       ObjectNode node = migrations.addObject();
       node.put("file", plan.file());
       node.put("reversible", plan.reversible());
@@ -104,8 +188,44 @@ final class RollbackCommand implements Callable<Integer> {
       plan.dataLoss().forEach(dataLoss::add);
       node.put("outsideTransaction", plan.outsideTransaction());
       plan.downScriptCheck().ifPresent(check -> node.set("downScript", check(json, check)));
+      if (verified != null) {
+        node.set("verified", verified(json, verified.get(i)));
+      }
+      if (written != null) {
+        ObjectNode w = node.putObject("write");
+        w.put("file", written.get(i).file().toString());
+        w.put("action", written.get(i).action().name());
+        if (!written.get(i).reason().isEmpty()) {
+          w.put("reason", written.get(i).reason());
+        }
+      }
     }
     out.println(root.toPrettyString());
+  }
+
+  private static ObjectNode verified(ObjectMapper json, VerifiedRollback v) {
+    ObjectNode node = json.createObjectNode();
+    if (v.skipped() != null) {
+      node.put("skipped", v.skipped());
+    }
+    if (v.synthesized() != null) {
+      node.set("rollback", roundTrip(json, v.synthesized()));
+    }
+    if (v.downScript() != null) {
+      node.set("downScript", roundTrip(json, v.downScript()));
+    }
+    return node;
+  }
+
+  private static ObjectNode roundTrip(ObjectMapper json, RoundTrip trip) {
+    ObjectNode node = json.createObjectNode();
+    node.put("restoresSchema", trip.restoresSchema());
+    ArrayNode differences = node.putArray("differences");
+    trip.differences().forEach(differences::add);
+    if (trip.failure() != null) {
+      node.put("failure", trip.failure());
+    }
+    return node;
   }
 
   private static ObjectNode check(ObjectMapper json, RollbackCheck check) {

@@ -59,7 +59,7 @@ class RollbackCommandTest {
   @Test
   void a_snapshot_gives_the_rollback_the_tables_the_migrations_alter() throws Exception {
     java.nio.file.Path migrations = java.nio.file.Files.createDirectories(dir.resolve("db"));
-    java.nio.file.Files.writeString(migrations.resolve("V2__note.sql"), "ALTER TABLE orders ADD COLUMN note text;\n");
+    java.nio.file.Files.writeString(migrations.resolve("V2__wider.sql"), "ALTER TABLE orders ALTER COLUMN id TYPE numeric;\n");
     io.migrationsafety.schema.Schema schema = io.migrationsafety.schema.Schema.empty();
     for (var s : io.migrationsafety.parse.SqlParser.parse("CREATE TABLE orders (id bigint);", "db.sql").statements()) {
       schema = io.migrationsafety.schema.replay.SchemaReplayer.apply(schema, s.operations().get(0), "public").after();
@@ -71,6 +71,55 @@ class RollbackCommandTest {
     out.getBuffer().setLength(0);
     assertThat(run("rollback", migrations.toString(), "--schema", snapshot.toString(), "--fail-on-irreversible"))
         .isZero();
-    assertThat(out.toString()).contains("DROP COLUMN note");
+    assertThat(out.toString()).contains("ALTER COLUMN id TYPE bigint USING id::bigint");
+  }
+
+  @Test
+  void write_puts_each_reversible_rollback_where_the_format_keeps_it() throws IOException {
+    Files.writeString(dir.resolve("000001_users.up.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+    Files.writeString(dir.resolve("000002_email.up.sql"), "ALTER TABLE users ADD COLUMN email text;\n");
+    Files.writeString(dir.resolve("000003_fill.up.sql"), "UPDATE users SET email = 'x';\n");
+
+    int code = run("rollback", dir.toString(), "--write");
+
+    assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK.code());
+    assertThat(Files.readString(dir.resolve("000001_users.down.sql"))).contains("DROP TABLE public.users;");
+    assertThat(Files.readString(dir.resolve("000002_email.down.sql")))
+        .contains("ALTER TABLE public.users DROP COLUMN email;");
+    assertThat(dir.resolve("000003_fill.down.sql")).doesNotExist();
+    assertThat(out.toString()).contains("written " + dir.resolve("000001_users.down.sql"))
+        .contains("skipped " + dir.resolve("000003_fill.up.sql") + ": irreversible: line 1: UPDATE changes rows");
+  }
+
+  @Test
+  void write_keeps_a_rollback_the_migration_has_unless_forced() throws IOException {
+    Files.writeString(dir.resolve("000001_users.up.sql"), "CREATE TABLE users (id bigint);\n");
+    Files.writeString(dir.resolve("000001_users.down.sql"), "DROP TABLE users;\n");
+
+    assertThat(run("rollback", dir.toString(), "--write", "--format", "json")).isZero();
+    assertThat(Files.readString(dir.resolve("000001_users.down.sql"))).isEqualTo("DROP TABLE users;\n");
+    JsonNode write = new ObjectMapper().readTree(out.toString()).get("migrations").get(0).get("write");
+    assertThat(write.get("action").asText()).isEqualTo("kept");
+    assertThat(write.get("reason").asText()).contains("--force");
+
+    assertThat(run("rollback", dir.toString(), "--write", "--force")).isZero();
+    assertThat(Files.readString(dir.resolve("000001_users.down.sql"))).contains("DROP TABLE public.users;");
+  }
+
+  @Test
+  void write_refuses_a_format_without_a_place_for_rollbacks() throws IOException {
+    Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id bigint);\n");
+
+    assertThat(run("rollback", dir.toString(), "--write")).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(err.toString()).contains("plain-sql format has no place for a rollback script");
+    assertThat(run("rollback", dir.toString(), "--force")).isEqualTo(ExitCode.BAD_INPUT.code());
+  }
+
+  @Test
+  void verify_needs_a_scratch_database() throws IOException {
+    Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id bigint);\n");
+
+    assertThat(run("rollback", dir.toString(), "--verify")).isEqualTo(ExitCode.BAD_INPUT.code());
+    assertThat(err.toString()).contains("--verify needs --scratch-url");
   }
 }

@@ -84,7 +84,15 @@ final class ObjectInverses {
     QualifiedName name = f.qualify(op.name());
     View former = f.before().views().get(name);
     if (former != null && op.orReplace()) {
-      return Inverse.of(f.line(), "CREATE OR REPLACE VIEW " + name.sql() + " AS " + former.query())
+      // CREATE OR REPLACE cannot take columns away, and the new definition may have added some: drop
+      // and create, unless another view may use this one (its name in their query), which would block the drop.
+      boolean used = f.before().views().values().stream().anyMatch(v -> !v.name().equals(name)
+          && v.query().toLowerCase(java.util.Locale.ROOT).contains(name.name().toLowerCase(java.util.Locale.ROOT)));
+      if (!used && !former.materialized()) {
+        return Inverse.of(f.line(), "DROP VIEW " + name.sql(), Restore.createView(former))
+            .withNote("privileges granted on the view since it was created are not restored");
+      }
+      return Inverse.of(f.line(), "CREATE OR REPLACE VIEW " + name.sql() + " AS " + Restore.query(former))
           .withNote("if the new definition added columns, drop the view and create it instead");
     }
     if (f.unchanged()) {

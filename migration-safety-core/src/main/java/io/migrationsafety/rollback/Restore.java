@@ -84,6 +84,11 @@ final class Restore {
 
   static String createView(View view) {
     return "CREATE " + (view.materialized() ? "MATERIALIZED " : "") + "VIEW " + view.name().sql() + " AS "
-        + view.query();
+        + query(view);
+  }
+
+  /** The view's query without the semicolon {@code pg_get_viewdef} ends it with, in an introspected schema. */
+  static String query(View view) {
+    return view.query().strip().replaceFirst(";$", "");
   }
 }

@@ -1,5 +1,6 @@
 package io.migrationsafety.rollback;
 
+import io.migrationsafety.format.RollbackScript;
 import io.migrationsafety.rollback.RollbackStep.Inverse;
 import io.migrationsafety.rollback.RollbackStep.Irreversible;
 import java.util.List;
@@ -44,6 +45,20 @@ public record RollbackPlan(String file, List<RollbackStep> steps, RollbackCheck 
   /** Whether a statement of the rollback must run outside a transaction block. */
   public boolean outsideTransaction() {
     return steps.stream().anyMatch(s -> s instanceof Inverse i && i.outsideTransaction());
+  }
+
+  /**
+   * The rollback as a format's {@link io.migrationsafety.format.DownScriptWriter} receives it.
+   *
+   * @throws IllegalStateException when a step is irreversible: such a plan has no rollback to write
+   */
+  public RollbackScript script() {
+    if (!reversible()) {
+      throw new IllegalStateException(file + " cannot be undone, so it has no rollback script");
+    }
+    List<String> statements = steps.stream().flatMap(s -> ((Inverse) s).statements().stream())
+        .collect(Collectors.toList());
+    return new RollbackScript(sql(), statements, outsideTransaction());
   }
 
   /** The hand-written down script's check, if the migration ships one. */

@@ -55,18 +55,25 @@ public final class RollbackSynthesizer {
     String schemaName = defaultSchema == null ? "public" : defaultSchema;
     List<RollbackStep> steps = new ArrayList<>();
     Map<String, String> settings = new HashMap<>();
+    SessionInverses.ScriptTransaction transaction = new SessionInverses.ScriptTransaction();
     Schema schema = before;
     for (ParsedStatement statement : script.statements()) {
       for (Operation op : statement.operations()) {
         ReplayStep replay = SchemaReplayer.apply(schema, op, schemaName);
         Forward forward = new Forward(op, schema, replay.after(), schemaName, statement, script.source());
         RollbackStep step;
-        if (!replay.isClean()) {
+        RollbackStep withoutSchema = !replay.isClean() && replay.missingObjects().size() == replay.problems().size()
+            ? UnknownTableInverses.inverse(forward) : null;
+        if (withoutSchema != null) {
+          step = withoutSchema;
+        } else if (!replay.isClean()) {
           step = Irreversible.of(forward.line(), "the statement would fail on the schema before it ("
               + String.join("; ", replay.problems()) + "), so there is nothing sure to undo");
         } else {
           try {
-            step = op instanceof SetSetting set ? setting(forward, set, settings) : inverse(forward);
+            step = op instanceof SetSetting set ? setting(forward, set, settings)
+                : op.kind() == OperationKind.TRANSACTION_CONTROL ? SessionInverses.transaction(forward, transaction)
+                : inverse(forward);
           } catch (RuntimeException e) {
             // A gap in the synthesizer must not pass as reversible.
             step = Irreversible.of(forward.line(), "the rollback of this " + op.kind() + " could not be written ("
@@ -78,7 +85,45 @@ public final class RollbackSynthesizer {
       }
     }
     Collections.reverse(steps);
-    return List.copyOf(steps);
+    return viewsLast(steps, before);
+  }
+
+  /**
+   * A view that existed before the migration and is re-created by the rollback goes last: its
+   * definition names tables and columns as they were before the migration, which is where the
+   * rollback ends, not where the drop it undoes stood (a table renamed after the drop has its old
+   * name back only once the rename is undone).
+   */
+  private static List<RollbackStep> viewsLast(List<RollbackStep> steps, Schema before) {
+    Set<String> former = new java.util.HashSet<>();
+    before.views().values().forEach(v -> former.add(Restore.createView(v)));
+    List<RollbackStep> out = new ArrayList<>();
+    List<RollbackStep> last = new ArrayList<>();
+    for (RollbackStep step : steps) {
+      if (step instanceof Inverse inverse && inverse.statements().stream().anyMatch(former::contains)) {
+        List<String> stay = inverse.statements().stream().filter(s -> !former.contains(s)).toList();
+        List<String> move = inverse.statements().stream().filter(former::contains).toList();
+        String note = "the view is re-created at the end of the rollback, where the names it uses are back";
+        out.add(new Inverse(inverse.line(), stay, concat(inverse.notes(), note), inverse.dataLoss(),
+            inverse.outsideTransaction()));
+        last.add(new Inverse(inverse.line(), move, List.of(), false, false));
+      } else {
+        out.add(step);
+      }
+    }
+    // Inside the transaction the reversed script opens, when it ends with the COMMIT that undoes a BEGIN.
+    int at = out.size();
+    if (at > 0 && out.get(at - 1) instanceof Inverse end && end.statements().equals(List.of("COMMIT"))) {
+      at--;
+    }
+    out.addAll(at, last);
+    return List.copyOf(out);
+  }
+
+  private static List<String> concat(List<String> list, String item) {
+    List<String> all = new ArrayList<>(list);
+    all.add(item);
+    return all;
   }
 
   /** SET is undone by the value in force before it, as far as the script shows it; else RESET. */
@@ -180,7 +225,7 @@ public final class RollbackSynthesizer {
       case QUERY:
         return Inverse.nothing(line, null);
       case SET_SETTING: throw new IllegalStateException("handled by setting()");
-      case TRANSACTION_CONTROL: return SessionInverses.transaction(f);
+      case TRANSACTION_CONTROL: throw new IllegalStateException("handled by SessionInverses.transaction()");
       case DATA_CHANGE: return SessionInverses.dataChange(f);
       case UNRECOGNIZED: return Irreversible.of(line, "the statement was not understood, so it cannot be undone");
       default: throw new IllegalStateException("unhandled " + op.kind());

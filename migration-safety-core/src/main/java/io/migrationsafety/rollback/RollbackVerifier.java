@@ -29,9 +29,15 @@ public final class RollbackVerifier {
    */
   public static RollbackCheck verify(Schema before, ParsedScript forward, ParsedScript rollback,
       String defaultSchema) {
-    Schema afterForward = replay(before, forward, defaultSchema, new ArrayList<>());
+    List<String> forwardMissing = new ArrayList<>();
+    Schema afterForward = replay(before, forward, defaultSchema, new ArrayList<>(), forwardMissing);
     List<String> problems = new ArrayList<>();
-    Schema afterRollback = replay(afterForward, rollback, defaultSchema, problems);
+    List<String> missing = new ArrayList<>();
+    Schema afterRollback = replay(afterForward, rollback, defaultSchema, problems, missing);
+    if (!forwardMissing.isEmpty()) {
+      // The known schema lacks what the migration works on; the rollback naming it too is no mistake.
+      problems.removeAll(missing);
+    }
     List<String> differences = SchemaDiff.between(before, afterRollback);
     return new RollbackCheck(differences.isEmpty() && problems.isEmpty(), differences, problems);
   }
@@ -43,13 +49,19 @@ public final class RollbackVerifier {
 
   /** The schema after {@code script}, collecting the problems of each statement with its line. */
   static Schema replay(Schema start, ParsedScript script, String defaultSchema, List<String> problems) {
+    return replay(start, script, defaultSchema, problems, new ArrayList<>());
+  }
+
+  /** As {@link #replay(Schema, ParsedScript, String, List)}, also collecting which problems are missing objects. */
+  private static Schema replay(Schema start, ParsedScript script, String defaultSchema, List<String> problems,
+      List<String> missing) {
     Schema schema = start;
     for (ParsedStatement statement : script.statements()) {
       for (Operation op : statement.operations()) {
         ReplayStep step = SchemaReplayer.apply(schema, op, defaultSchema);
-        for (String problem : step.problems()) {
-          problems.add("line " + statement.statement().line() + ": " + problem);
-        }
+        String line = "line " + statement.statement().line() + ": ";
+        step.problems().forEach(p -> problems.add(line + p));
+        step.missingObjects().forEach(p -> missing.add(line + p));
         schema = step.after();
       }
     }

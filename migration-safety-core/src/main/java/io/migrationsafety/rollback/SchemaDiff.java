@@ -6,6 +6,7 @@ import io.migrationsafety.schema.Column;
 import io.migrationsafety.schema.Constraint;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.Table;
+import io.migrationsafety.schema.View;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ final class SchemaDiff {
     mapDiff("index", expected.indexes(), actual.indexes(), out);
     mapDiff("type", expected.types(), actual.types(), out);
     mapDiff("sequence", expected.sequences(), actual.sequences(), out);
-    mapDiff("view", expected.views(), actual.views(), out);
+    mapDiff("view", withoutSemicolons(expected.views()), withoutSemicolons(actual.views()), out);
     setDiff("schema", expected.schemas(), actual.schemas(), out);
     setDiff("extension", expected.extensions(), actual.extensions(), out);
     return out;
@@ -105,6 +106,13 @@ final class SchemaDiff {
 
   private static String presence(String what, String name, boolean wasThere) {
     return what + " " + name + (wasThere ? " is missing" : " is left over");
+  }
+
+  /** Introspection keeps the semicolon pg_get_viewdef ends a query with; replay keeps the query as written. */
+  private static Map<QualifiedName, View> withoutSemicolons(Map<QualifiedName, View> views) {
+    Map<QualifiedName, View> out = new java.util.TreeMap<>(Schema.NAME_ORDER);
+    views.forEach((name, view) -> out.put(name, new View(name, view.materialized(), Restore.query(view))));
+    return out;
   }
 
   private static <K> Set<K> union(Set<K> a, Set<K> b) {

@@ -10,11 +10,13 @@ import io.migrationsafety.operation.TransactionControl;
 import io.migrationsafety.rollback.RollbackStep.Inverse;
 import io.migrationsafety.rollback.RollbackStep.Irreversible;
 import io.migrationsafety.schema.Column;
+import io.migrationsafety.schema.Table;
 import io.migrationsafety.sql.SqlStatement;
 import io.migrationsafety.sql.Token;
 import io.migrationsafety.sql.TokenType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Inverses of transaction control, comments, privileges and data changes. */
@@ -22,13 +24,27 @@ final class SessionInverses {
 
   private SessionInverses() {}
 
-  /** In the reversed script, a COMMIT opens the transaction and a BEGIN closes it. */
-  static RollbackStep transaction(Forward f) {
+  /** Whether the forward script has opened a transaction of its own that it has not ended yet. */
+  static final class ScriptTransaction {
+    boolean open;
+  }
+
+  /**
+   * In the reversed script, a COMMIT opens the transaction and a BEGIN closes it. A COMMIT with no
+   * BEGIN before it in the script ends the transaction the tool opened: the rollback, run by the
+   * same tool, needs no BEGIN for it (one would be left open at the end and rolled back).
+   */
+  static RollbackStep transaction(Forward f, ScriptTransaction script) {
     TransactionControl op = (TransactionControl) f.op();
     switch (op.action()) {
       case BEGIN:
+        script.open = true;
         return Inverse.of(f.line(), "COMMIT");
       case COMMIT:
+        if (!script.open) {
+          return Inverse.nothing(f.line(), "COMMIT ends the transaction the tool opened: nothing to undo");
+        }
+        script.open = false;
         return Inverse.of(f.line(), "BEGIN");
       default:
         return Inverse.nothing(f.line(), op.action() + ": nothing to undo");
@@ -92,6 +108,12 @@ final class SessionInverses {
         ? f.tableBefore(table).map(t -> t.columns().stream().map(Column::name).collect(Collectors.toList()))
             .orElse(List.of())
         : op.columns();
+    Optional<Table> target = f.tableBefore(table);
+    if (target.isPresent() && columns.stream().anyMatch(c -> target.get().column(c)
+        .map(col -> col.type().name().equals("json")).orElse(false))) {
+      return Irreversible.of(f.line(), "json has no equality operator, so the inserted rows cannot be found again"
+          + " to delete them");
+    }
     List<String> rows = rows(f.statement().statement());
     if (rows == null || columns.isEmpty()) {
       return Irreversible.of(f.line(), "the inserted values could not be read back to delete them");

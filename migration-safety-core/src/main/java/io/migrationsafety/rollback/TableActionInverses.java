@@ -90,8 +90,15 @@ final class TableActionInverses {
         + (column.collation() != null ? " COLLATE " + column.collation() : "")
         + " USING " + RollbackSql.q(column.name()) + (isEnum(f, column.type()) || isEnum(f, op.type()) ? "::text::" : "::")
         + type;
-    return Inverse.of(f.line(), sql)
-        .withNote("rewrites the table; values the forward change rounded or truncated do not come back");
+    Inverse inverse = Inverse.of(f.line(), sql);
+    if (column.defaultValue() != null && isEnum(f, column.type())) {
+      // The default moved to the new type with the column, and a later DROP TYPE … CASCADE may have
+      // dropped it: it goes while the type changes back and comes back as it was.
+      String target = alter(f) + "ALTER COLUMN " + RollbackSql.q(column.name());
+      inverse = new Inverse(f.line(), List.of(target + " DROP DEFAULT", sql,
+          target + " SET DEFAULT " + column.defaultValue().sql()), List.of(), false, false);
+    }
+    return inverse.withNote("rewrites the table; values the forward change rounded or truncated do not come back");
   }
 
   /** Whether {@code type} is an enum: PostgreSQL casts enums to and from other types only through text. */

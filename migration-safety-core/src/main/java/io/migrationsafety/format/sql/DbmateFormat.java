@@ -1,11 +1,14 @@
 package io.migrationsafety.format.sql;
 
+import io.migrationsafety.format.DownScriptFile;
+import io.migrationsafety.format.DownScriptWriter;
 import io.migrationsafety.format.FormatMatch;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormatException;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.format.MigrationVersion;
+import io.migrationsafety.format.RollbackScript;
 import io.migrationsafety.sql.ScriptReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,5 +108,30 @@ public final class DbmateFormat implements MigrationFormat {
     }
     return new Migration(version.text(), version, ScriptFiles.description(name, version.text(), ".sql"), file, up,
         down == null ? null : file, down, upTransaction);
+  }
+
+  /**
+   * Replaces the file's {@code -- migrate:down} section (or adds one), marked
+   * {@code transaction:false} when the rollback must run outside a transaction.
+   */
+  @Override
+  public Optional<DownScriptWriter> downScriptWriter() {
+    return Optional.of(DbmateFormat::writeDown);
+  }
+
+  private static DownScriptFile writeDown(MigrationSet set, Migration migration, RollbackScript script) {
+    // The up script is the file up to its down marker, so the up part stays as it was, byte for byte.
+    String up = migration.upScript();
+    StringBuilder text = new StringBuilder(up);
+    if (!up.isEmpty() && !up.endsWith("\n")) {
+      text.append('\n');
+    }
+    if (!up.endsWith("\n\n")) {
+      text.append('\n');
+    }
+    text.append("-- migrate:down").append(script.outsideTransaction() ? " transaction:false" : "").append('\n')
+        .append(DownScripts.body(migration, script, null));
+    return new DownScriptFile(migration.file(), text.toString(),
+        DownScripts.isRollback(migration.downScript(), migration.file().toString()));
   }
 }

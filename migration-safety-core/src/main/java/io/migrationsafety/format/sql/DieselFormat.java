@@ -1,17 +1,21 @@
 package io.migrationsafety.format.sql;
 
+import io.migrationsafety.format.DownScriptFile;
+import io.migrationsafety.format.DownScriptWriter;
 import io.migrationsafety.format.FormatMatch;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormatException;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.format.MigrationVersion;
+import io.migrationsafety.format.RollbackScript;
 import io.migrationsafety.sql.ScriptReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -80,5 +84,23 @@ public final class DieselFormat implements MigrationFormat {
       }
     }
     return new MigrationSet(name(), directory, migrations);
+  }
+
+  /** Writes {@code down.sql} beside {@code up.sql}. */
+  @Override
+  public Optional<DownScriptWriter> downScriptWriter() {
+    return Optional.of(DieselFormat::writeDown);
+  }
+
+  private static DownScriptFile writeDown(MigrationSet set, Migration migration, RollbackScript script) {
+    Path down = migration.file().resolveSibling("down.sql");
+    if (script.outsideTransaction() && migration.transactional()) {
+      // metadata.toml's run_in_transaction holds for up.sql and down.sql alike.
+      throw new MigrationFormatException(down + ": the rollback must run outside a transaction (CONCURRENTLY), "
+          + "but diesel runs this migration's down.sql in one; set run_in_transaction = false in "
+          + migration.file().resolveSibling("metadata.toml") + " first, or write the rollback by hand");
+    }
+    return new DownScriptFile(down, DownScripts.body(migration, script, null),
+        DownScripts.isRollback(migration.downScript(), down.toString()));
   }
 }

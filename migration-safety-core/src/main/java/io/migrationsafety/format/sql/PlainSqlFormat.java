@@ -22,6 +22,10 @@ import java.util.Map;
  *
  * <p>Each file runs in one transaction, unless a line of it says
  * {@code -- migration-safety:no-transaction} before its first statement.
+ *
+ * <p>The layout has no place for a rollback: no tool that runs a directory of plain SQL files reads
+ * a rollback beside them, and a file that is not one would be read as the next migration. So it
+ * offers no {@link #downScriptWriter()}; {@code migration-safety rollback} prints the rollbacks.
  */
 public final class PlainSqlFormat implements MigrationFormat {
 

@@ -1,11 +1,14 @@
 package io.migrationsafety.format.sql;
 
+import io.migrationsafety.format.DownScriptFile;
+import io.migrationsafety.format.DownScriptWriter;
 import io.migrationsafety.format.FormatMatch;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormatException;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.format.MigrationVersion;
+import io.migrationsafety.format.RollbackScript;
 import io.migrationsafety.sql.ScriptReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * golang-migrate's layout: {@code <version>_<title>.up.sql} with an optional
@@ -72,5 +76,22 @@ public final class UpDownPairFormat implements MigrationFormat {
     }
     migrations.sort(Comparator.comparing(Migration::version));
     return new MigrationSet(name(), directory, migrations);
+  }
+
+  /** Writes {@code <version>_<title>.down.sql} beside the up file. */
+  @Override
+  public Optional<DownScriptWriter> downScriptWriter() {
+    return Optional.of(UpDownPairFormat::writeDown);
+  }
+
+  private static DownScriptFile writeDown(MigrationSet set, Migration migration, RollbackScript script) {
+    String name = migration.file().getFileName().toString();
+    Path down = migration.file().resolveSibling(name.substring(0, name.length() - UP.length()) + DOWN);
+    // golang-migrate sends a file as one query, which PostgreSQL runs as one transaction block.
+    String note = script.outsideTransaction() && script.statements().size() > 1
+        ? "CONCURRENTLY cannot run in one multi-statement query: run it with x-multi-statement=true, "
+            + "which sends each statement on its own" : null;
+    return new DownScriptFile(down, DownScripts.body(migration, script, note),
+        DownScripts.isRollback(migration.downScript(), down.toString()));
   }
 }
