@@ -252,6 +252,16 @@ final class TableActionLocks {
         .filter(referenced -> !referenced.equals(table))
         .ifPresent(referenced -> effects.add(LockEffect.lock(referenced, ACCESS_EXCLUSIVE,
             AT + "DROP CONSTRAINT of a foreign key also drops its triggers on the referenced table")));
+    if (drop.cascade()) {
+      // ALTER TABLE, DROP CONSTRAINT … CASCADE: dropping a primary key or unique constraint drops the
+      // foreign keys that reference it, under ACCESS EXCLUSIVE on their tables (measured on 13 and 17;
+      // a NOT VALID foreign key goes too). An unknown constraint may be any key: every referencing table.
+      Optional<Constraint> key = context.table(table).flatMap(t -> t.constraint(drop.name()));
+      for (QualifiedName referencing : Relations.referencingKey(context, table, key.orElse(null))) {
+        effects.add(LockEffect.lock(referencing, ACCESS_EXCLUSIVE,
+            AT + "DROP CONSTRAINT … CASCADE drops the foreign keys that reference the key"));
+      }
+    }
     return List.copyOf(effects);
   }
 
