@@ -191,9 +191,19 @@ final class StatementLocks {
 
   static List<LockEffect> dataChange(DataChange change, LockContext context) {
     // Explicit Locking: INSERT, UPDATE, DELETE, MERGE (and COPY FROM) take ROW EXCLUSIVE.
-    return List.of(LockEffect.lock(context.resolve(change.table()), ROW_EXCLUSIVE,
-        change.dmlKind().name() + " takes ROW EXCLUSIVE"
-            + (change.dmlKind() == DmlKind.COPY ? " (COPY FROM; COPY TO only ACCESS SHARE)" : "")));
+    QualifiedName table = context.resolve(change.table());
+    String why = change.dmlKind().name() + " takes ROW EXCLUSIVE"
+        + (change.dmlKind() == DmlKind.COPY ? " (COPY FROM; COPY TO only ACCESS SHARE)" : "");
+    List<LockEffect> effects = new ArrayList<>();
+    effects.add(LockEffect.lock(table, ROW_EXCLUSIVE, why));
+    // DDL, Partitioning (Partition Pruning): on a partitioned table the rows live in the partitions,
+    // each opened ROW EXCLUSIVE — UPDATE and DELETE every partition the WHERE does not prune away,
+    // INSERT and COPY those its rows are routed to (measured on 13 and 17). Pruning and routing
+    // depend on values, so every partition is named: at most what the server takes.
+    for (QualifiedName partition : Relations.partitions(context, table)) {
+      effects.add(LockEffect.lock(partition, ROW_EXCLUSIVE, why + " on the partitions it reaches (at most all)"));
+    }
+    return effects;
   }
 
   static List<LockEffect> query(Query query, LockContext context) {
