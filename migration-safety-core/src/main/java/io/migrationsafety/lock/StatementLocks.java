@@ -212,6 +212,7 @@ final class StatementLocks {
     for (QualifiedName partition : Relations.partitions(context, table)) {
       effects.add(LockEffect.lock(partition, ROW_EXCLUSIVE, why + " on the partitions it reaches (at most all)"));
     }
+    effects.addAll(ForeignKeyLocks.dataChange(change, table, context));
     return effects;
   }
 

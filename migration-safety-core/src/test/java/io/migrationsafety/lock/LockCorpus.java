@@ -22,6 +22,7 @@ final class LockCorpus {
       CREATE TABLE items (id int, code varchar(20), body text, qty int, price numeric(8,2), at timestamp(3),
           CONSTRAINT items_qty_check CHECK (qty IS NOT NULL));
       CREATE INDEX items_code_idx ON items (code);
+      CREATE TABLE kids (id int, parent_id int REFERENCES parent ON DELETE CASCADE ON UPDATE SET NULL);
       CREATE TABLE orders (id int PRIMARY KEY, item_id int);
       ALTER TABLE orders ADD CONSTRAINT orders_item_fk FOREIGN KEY (item_id) REFERENCES parent (id) NOT VALID;
       ALTER TABLE items ADD CONSTRAINT items_price_check CHECK (price > 0) NOT VALID;
@@ -44,6 +45,7 @@ final class LockCorpus {
       INSERT INTO child VALUES (1, 1, 1, '2024-05-01 10:00', '10.0.0.0/8');
       INSERT INTO items VALUES (1, 'c1', 'body', 3, 2.50, '2024-05-01 10:00');
       INSERT INTO orders VALUES (1, 1);
+      INSERT INTO kids VALUES (1, 2);
       INSERT INTO events VALUES (1, '2024-03-01');
       INSERT INTO events_2025 VALUES (1, '2025-03-01');
       INSERT INTO dom VALUES (5);
@@ -312,8 +314,15 @@ final class LockCorpus {
       c("SET LOCAL statement_timeout = '5s'"),
       // More DML, queries and explicit locks
       c("UPDATE child SET flag = 3"),
-      gap("INSERT INTO child (id, parent_id) VALUES (5, 1)",
-          "the foreign key check reads the referenced row FOR KEY SHARE: ROW SHARE on the referenced table"),
+      // Foreign keys: checks on the referencing side, actions on the referenced side
+      c("INSERT INTO child (id, parent_id) VALUES (5, 1)"),
+      c("INSERT INTO child (id) VALUES (6)"),
+      c("INSERT INTO child SELECT id + 10, parent_id, flag, ts, net FROM child"),
+      c("UPDATE child SET parent_id = 2"),
+      c("DELETE FROM parent WHERE id = 2"),
+      c("UPDATE parent SET id = 3 WHERE id = 2"),
+      c("UPDATE parent SET name = 'z'"),
+      c("DELETE FROM child"),
       c("INSERT INTO items SELECT * FROM items"),
       c("UPDATE items SET qty = qty + 1 WHERE id = 1"),
       c("DELETE FROM items"),
