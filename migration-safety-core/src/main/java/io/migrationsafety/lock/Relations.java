@@ -85,6 +85,19 @@ final class Relations {
         .map(Constraint::columns).orElse(List.of());
   }
 
+  /**
+   * The tables with a column of type {@code type} or an array of it. A column's type written
+   * without a schema is taken to be {@code type} whatever schema that is in: at most the tables
+   * that really use it.
+   */
+  static List<Table> tablesUsingType(LockContext context, QualifiedName type) {
+    String qualified = type.schema() + "." + type.name();
+    return context.before().tables().values().stream()
+        .filter(t -> t.columns().stream().anyMatch(
+            c -> c.type().name().equals(type.name()) || c.type().name().equals(qualified)))
+        .toList();
+  }
+
   /** The tables with a foreign key referencing {@code table}, other than itself. */
   static List<QualifiedName> referencing(LockContext context, QualifiedName table) {
     List<QualifiedName> result = new ArrayList<>();

@@ -112,8 +112,22 @@ final class StatementLocks {
               "DROP " + drop.objectType().sql() + " takes ACCESS EXCLUSIVE on its table"));
         }
       }
+      case TYPE, DOMAIN -> {
+        // DROP TYPE / DROP DOMAIN … CASCADE drop the columns of that type (arrays of it included),
+        // which is ALTER TABLE … DROP COLUMN on their tables: ACCESS EXCLUSIVE (measured on 13 and 17).
+        // Without CASCADE such columns make the statement fail. Not followed: domains or composite
+        // types over the dropped type, whose columns go too.
+        if (drop.cascade()) {
+          for (QualifiedName type : drop.names()) {
+            for (Table table : Relations.tablesUsingType(context, context.resolve(type))) {
+              effects.add(LockEffect.lock(table.name(), ACCESS_EXCLUSIVE,
+                  "DROP " + drop.objectType().sql() + " … CASCADE drops the columns of that type"));
+            }
+          }
+        }
+      }
       default -> {
-        // Types, functions, schemas …: no table lock (CASCADE into tables is not modelled).
+        // Functions, schemas …: no table lock (CASCADE into tables is not modelled).
       }
     }
     return effects;
@@ -238,15 +252,10 @@ final class StatementLocks {
     if (!checks) {
       return List.of();
     }
-    QualifiedName domain = context.resolve(alter.name());
     List<LockEffect> effects = new ArrayList<>();
-    for (Table table : context.before().tables().values()) {
-      boolean uses = table.columns().stream().anyMatch(c -> c.type().name().equals(domain.name())
-          || c.type().name().equals(domain.schema() + "." + domain.name()));
-      if (uses) {
-        effects.add(new LockEffect(table.name(), SHARE, false, true,
-            "ALTER DOMAIN checks every column of the domain under SHARE"));
-      }
+    for (Table table : Relations.tablesUsingType(context, context.resolve(alter.name()))) {
+      effects.add(new LockEffect(table.name(), SHARE, false, true,
+          "ALTER DOMAIN checks every column of the domain under SHARE"));
     }
     return effects;
   }
