@@ -6,12 +6,24 @@ import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.Table;
 import java.util.Optional;
 
-/** What the facts depend on besides the operation: the schema before it, names, the server version. */
-record LockContext(Schema before, String defaultSchema, int version) {
+/**
+ * What the facts depend on besides the operation: the schema before it, names, the server version,
+ * and whether that schema is the whole database ({@code complete}) or a stand-in that may lack
+ * objects the database has.
+ */
+record LockContext(Schema before, String defaultSchema, int version, boolean complete) {
 
   LockContext {
     before = before == null ? Schema.empty() : before;
     defaultSchema = defaultSchema == null ? "public" : defaultSchema;
+  }
+
+  /**
+   * Whether a statement written {@code IF EXISTS} finds nothing and so locks nothing: only a
+   * complete schema can say a relation is missing; a stand-in's gap may be filled in the database.
+   */
+  boolean knownMissing(QualifiedName resolved) {
+    return complete && !before.hasRelation(resolved);
   }
 
   /** A table, view or sequence name with the default schema filled in. */

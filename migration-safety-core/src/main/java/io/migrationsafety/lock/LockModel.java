@@ -64,7 +64,20 @@ public final class LockModel {
    */
   public static List<LockEffect> effects(Operation operation, Schema before, String defaultSchema,
       int postgresVersion) {
-    LockContext context = new LockContext(before, defaultSchema, postgresVersion);
+    return effects(operation, before, defaultSchema, postgresVersion, false);
+  }
+
+  /**
+   * As {@link #effects(Operation, Schema, String, int)}, told whether {@code before} is the whole
+   * database (introspected, a snapshot of it, or the database a trace builds) rather than a
+   * stand-in. Only then does a statement written {@code IF EXISTS} on a relation {@code before}
+   * lacks lock nothing, as on the server; on a stand-in it is taken to find the relation.
+   *
+   * @param schemaComplete whether every relation of the database is in {@code before}
+   */
+  public static List<LockEffect> effects(Operation operation, Schema before, String defaultSchema,
+      int postgresVersion, boolean schemaComplete) {
+    LockContext context = new LockContext(before, defaultSchema, postgresVersion, schemaComplete);
     return merge(raw(operation, context));
   }
 
@@ -100,6 +113,11 @@ public final class LockModel {
   }
 
   private static List<LockEffect> raw(Operation operation, LockContext context) {
+    if (findsNothing(operation, context)) {
+      // SQL Commands: ALTER TABLE / DROP TABLE …, IF EXISTS: "a notice is issued in this case";
+      // the missing relation is not locked, nor is anything else (measured on 13 and 17).
+      return List.of();
+    }
     return switch (operation.kind()) {
       case ADD_COLUMN, DROP_COLUMN, RENAME_COLUMN, ALTER_COLUMN_TYPE, SET_COLUMN_DEFAULT,
           DROP_COLUMN_DEFAULT, SET_NOT_NULL, DROP_NOT_NULL, ADD_IDENTITY, ALTER_IDENTITY,
@@ -158,6 +176,22 @@ public final class LockModel {
       // Unknown: the body or script may lock anything (see known()).
       case CREATE_EXTENSION, ALTER_EXTENSION, DO_BLOCK, CALL, UNRECOGNIZED -> List.of();
     };
+  }
+
+  /** An {@code ALTER … IF EXISTS} whose relation the complete schema lacks ({@code DROP} is per name). */
+  private static boolean findsNothing(Operation operation, LockContext context) {
+    if (operation instanceof TableAction action && action.table().ifExists()) {
+      return context.knownMissing(context.resolve(action.table().name()));
+    }
+    if (operation instanceof Rename rename && rename.ifExists()) {
+      return switch (rename.objectType()) {
+        case INDEX -> context.knownMissing(context.resolveIndex(rename.name()));
+        case TABLE, FOREIGN_TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> context.knownMissing(context.resolve(rename.name()));
+        case COLUMN, CONSTRAINT -> rename.onTable() != null && context.knownMissing(context.resolve(rename.onTable()));
+        default -> false;
+      };
+    }
+    return false;
   }
 
   private static List<LockEffect> setTablespace(SetTablespace set, LockContext context) {

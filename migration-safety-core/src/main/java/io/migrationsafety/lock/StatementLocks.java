@@ -69,9 +69,14 @@ final class StatementLocks {
 
   static List<LockEffect> drop(Drop drop, LockContext context) {
     List<LockEffect> effects = new ArrayList<>();
+    // DROP …, IF EXISTS: a missing relation is skipped with a notice and not locked (measured on 13 and 17).
+    List<QualifiedName> names = drop.names().stream()
+        .filter(n -> !drop.ifExists() || !context.knownMissing(drop.objectType() == ObjectType.INDEX
+            ? context.resolveIndex(n) : context.resolve(n)))
+        .toList();
     switch (drop.objectType()) {
       case TABLE, FOREIGN_TABLE -> {
-        for (QualifiedName name : drop.names()) {
+        for (QualifiedName name : names) {
           QualifiedName table = context.resolve(name);
           String why = "DROP TABLE takes ACCESS EXCLUSIVE";
           effects.add(LockEffect.lock(table, ACCESS_EXCLUSIVE, why));
@@ -93,18 +98,36 @@ final class StatementLocks {
           }
         }
       }
-      case VIEW, MATERIALIZED_VIEW, SEQUENCE -> drop.names().forEach(n -> effects.add(
+      case VIEW, MATERIALIZED_VIEW, SEQUENCE -> names.forEach(n -> effects.add(
           LockEffect.lock(context.resolve(n), ACCESS_EXCLUSIVE, "DROP " + drop.objectType().sql()
               + " takes ACCESS EXCLUSIVE")));
-      case INDEX -> effects.addAll(IndexLocks.drop(drop.names(), drop.concurrently(), context));
+      case INDEX -> effects.addAll(IndexLocks.drop(names, drop.concurrently(), context));
       case TRIGGER, POLICY, RULE -> {
-        if (drop.onTable() != null) {
+        // The schema model keeps no triggers, policies or rules: a missing one on an existing table
+        // is not known, and its table is taken to be locked.
+        boolean tableMissing = drop.ifExists() && drop.onTable() != null
+            && context.knownMissing(context.resolve(drop.onTable()));
+        if (drop.onTable() != null && !tableMissing) {
           effects.add(LockEffect.lock(context.resolve(drop.onTable()), ACCESS_EXCLUSIVE,
               "DROP " + drop.objectType().sql() + " takes ACCESS EXCLUSIVE on its table"));
         }
       }
+      case TYPE, DOMAIN -> {
+        // DROP TYPE / DROP DOMAIN … CASCADE drop the columns of that type (arrays of it included),
+        // which is ALTER TABLE … DROP COLUMN on their tables: ACCESS EXCLUSIVE (measured on 13 and 17).
+        // Without CASCADE such columns make the statement fail. Not followed: domains or composite
+        // types over the dropped type, whose columns go too.
+        if (drop.cascade()) {
+          for (QualifiedName type : drop.names()) {
+            for (Table table : Relations.tablesUsingType(context, context.resolve(type))) {
+              effects.add(LockEffect.lock(table.name(), ACCESS_EXCLUSIVE,
+                  "DROP " + drop.objectType().sql() + " … CASCADE drops the columns of that type"));
+            }
+          }
+        }
+      }
       default -> {
-        // Types, functions, schemas …: no table lock (CASCADE into tables is not modelled).
+        // Functions, schemas …: no table lock (CASCADE into tables is not modelled).
       }
     }
     return effects;
@@ -191,9 +214,20 @@ final class StatementLocks {
 
   static List<LockEffect> dataChange(DataChange change, LockContext context) {
     // Explicit Locking: INSERT, UPDATE, DELETE, MERGE (and COPY FROM) take ROW EXCLUSIVE.
-    return List.of(LockEffect.lock(context.resolve(change.table()), ROW_EXCLUSIVE,
-        change.dmlKind().name() + " takes ROW EXCLUSIVE"
-            + (change.dmlKind() == DmlKind.COPY ? " (COPY FROM; COPY TO only ACCESS SHARE)" : "")));
+    QualifiedName table = context.resolve(change.table());
+    String why = change.dmlKind().name() + " takes ROW EXCLUSIVE"
+        + (change.dmlKind() == DmlKind.COPY ? " (COPY FROM; COPY TO only ACCESS SHARE)" : "");
+    List<LockEffect> effects = new ArrayList<>();
+    effects.add(LockEffect.lock(table, ROW_EXCLUSIVE, why));
+    // DDL, Partitioning (Partition Pruning): on a partitioned table the rows live in the partitions,
+    // each opened ROW EXCLUSIVE — UPDATE and DELETE every partition the WHERE does not prune away,
+    // INSERT and COPY those its rows are routed to (measured on 13 and 17). Pruning and routing
+    // depend on values, so every partition is named: at most what the server takes.
+    for (QualifiedName partition : Relations.partitions(context, table)) {
+      effects.add(LockEffect.lock(partition, ROW_EXCLUSIVE, why + " on the partitions it reaches (at most all)"));
+    }
+    effects.addAll(ForeignKeyLocks.dataChange(change, table, context));
+    return effects;
   }
 
   static List<LockEffect> query(Query query, LockContext context) {
@@ -218,15 +252,10 @@ final class StatementLocks {
     if (!checks) {
       return List.of();
     }
-    QualifiedName domain = context.resolve(alter.name());
     List<LockEffect> effects = new ArrayList<>();
-    for (Table table : context.before().tables().values()) {
-      boolean uses = table.columns().stream().anyMatch(c -> c.type().name().equals(domain.name())
-          || c.type().name().equals(domain.schema() + "." + domain.name()));
-      if (uses) {
-        effects.add(new LockEffect(table.name(), SHARE, false, true,
-            "ALTER DOMAIN checks every column of the domain under SHARE"));
-      }
+    for (Table table : Relations.tablesUsingType(context, context.resolve(alter.name()))) {
+      effects.add(new LockEffect(table.name(), SHARE, false, true,
+          "ALTER DOMAIN checks every column of the domain under SHARE"));
     }
     return effects;
   }

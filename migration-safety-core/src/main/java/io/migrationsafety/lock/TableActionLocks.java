@@ -79,7 +79,13 @@ final class TableActionLocks {
   private static final Set<OperationKind> RECURSING = Set.of(OperationKind.ADD_COLUMN, OperationKind.DROP_COLUMN,
       OperationKind.RENAME_COLUMN, OperationKind.ALTER_COLUMN_TYPE, OperationKind.SET_COLUMN_DEFAULT,
       OperationKind.DROP_COLUMN_DEFAULT, OperationKind.SET_NOT_NULL, OperationKind.DROP_NOT_NULL,
-      OperationKind.ADD_CONSTRAINT, OperationKind.VALIDATE_CONSTRAINT, OperationKind.ALTER_COLUMN_ATTRIBUTE);
+      OperationKind.ADD_CONSTRAINT, OperationKind.VALIDATE_CONSTRAINT, OperationKind.ALTER_COLUMN_ATTRIBUTE,
+      // DROP / RENAME CONSTRAINT reach the partitions' copies of the constraint (measured on 13 and 17;
+      // ONLY is refused while partitions exist); ENABLE / DISABLE TRIGGER the partitions' clones of
+      // the parent's row triggers (measured on 13, 15 and 17; a parent without triggers locks only
+      // itself, but then the statement has nothing to do). Table-level subcommands (RENAME TO,
+      // OWNER TO, SET SCHEMA, ROW LEVEL SECURITY, REPLICA IDENTITY) lock only the parent.
+      OperationKind.DROP_CONSTRAINT, OperationKind.RENAME_CONSTRAINT, OperationKind.SET_TRIGGER_STATE);
 
   private static List<LockEffect> ownEffects(TableAction action, QualifiedName table, LockContext context) {
     return switch (action.kind()) {
@@ -252,6 +258,16 @@ final class TableActionLocks {
         .filter(referenced -> !referenced.equals(table))
         .ifPresent(referenced -> effects.add(LockEffect.lock(referenced, ACCESS_EXCLUSIVE,
             AT + "DROP CONSTRAINT of a foreign key also drops its triggers on the referenced table")));
+    if (drop.cascade()) {
+      // ALTER TABLE, DROP CONSTRAINT … CASCADE: dropping a primary key or unique constraint drops the
+      // foreign keys that reference it, under ACCESS EXCLUSIVE on their tables (measured on 13 and 17;
+      // a NOT VALID foreign key goes too). An unknown constraint may be any key: every referencing table.
+      Optional<Constraint> key = context.table(table).flatMap(t -> t.constraint(drop.name()));
+      for (QualifiedName referencing : Relations.referencingKey(context, table, key.orElse(null))) {
+        effects.add(LockEffect.lock(referencing, ACCESS_EXCLUSIVE,
+            AT + "DROP CONSTRAINT … CASCADE drops the foreign keys that reference the key"));
+      }
+    }
     return List.copyOf(effects);
   }
 

@@ -124,7 +124,7 @@ public final class ReviewEngine {
           ReplayStep step = SchemaReplayer.apply(schema, operation, defaultSchema);
           boolean locksKnown = LockModel.known(operation);
           List<LockEffect> locks = locksKnown
-              ? LockModel.effects(operation, schema, defaultSchema, policy.postgresVersion()) : List.of();
+              ? LockModel.effects(operation, schema, defaultSchema, policy.postgresVersion(), schemaKnown) : List.of();
           StatementContext context = new StatementContext(set, pm, statement, operation, schema, step.after(),
               conflicts(step), transaction.state(), created, defaultSchema, policy, locks, locksKnown);
           for (StatementRule rule : statementRules) {

@@ -65,7 +65,8 @@ final class MigrationRun {
         boolean known = true;
         for (Operation operation : statement.operations()) {
           known &= LockModel.known(operation);
-          predicted.addAll(LockModel.effects(operation, schema, "public", session.postgresVersion()));
+          // The schema is the traced database's own (built there, or read from it): complete.
+          predicted.addAll(LockModel.effects(operation, schema, "public", session.postgresVersion(), true));
           schema = SchemaReplayer.apply(schema, operation, "public").after();
         }
         if (trace instanceof ObservedStatement observed) {
@@ -147,7 +148,7 @@ final class MigrationRun {
   private List<QualifiedName> writers(ParsedStatement statement) {
     List<QualifiedName> tables = new ArrayList<>();
     for (Operation operation : statement.operations()) {
-      for (LockEffect effect : LockModel.effects(operation, schema, "public", session.postgresVersion())) {
+      for (LockEffect effect : LockModel.effects(operation, schema, "public", session.postgresVersion(), true)) {
         if (schema.table(effect.relation()).isPresent() && !tables.contains(effect.relation())) {
           tables.add(effect.relation());
         }

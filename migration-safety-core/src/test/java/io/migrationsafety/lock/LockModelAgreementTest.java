@@ -88,7 +88,7 @@ class LockModelAgreementTest {
     for (ParsedStatement statement : SqlParser.parse(sql, "case.sql").statements()) {
       for (Operation operation : statement.operations()) {
         assertThat(LockModel.known(operation)).as("model knows %s", operation).isTrue();
-        all.addAll(LockModel.effects(operation, before, "public", major));
+        all.addAll(LockModel.effects(operation, before, "public", major, true));
       }
     }
     return LockModel.merge(all);

@@ -42,8 +42,8 @@ class LockModelDisagreementTest {
     assertThat(trace.migration("V3__unsafe.sql").orElseThrow().findings()).singleElement().satisfies(f -> {
       assertThat(f.rule()).isEqualTo("lock-model-disagreement");
       assertThat(f.line()).isEqualTo(1);
-      assertThat(f.message()).contains("public.people: server ACCESS EXCLUSIVE, model nothing");
-      assertThat(f.locks()).extracting(l -> l.relation() + " " + l.mode()).contains("public.people ACCESS EXCLUSIVE");
+      assertThat(f.message()).contains("archive.people: server ACCESS EXCLUSIVE, model nothing");
+      assertThat(f.locks()).extracting(l -> l.relation() + " " + l.mode()).contains("archive.people ACCESS EXCLUSIVE");
     });
 
     Review review = MigrationSafety.builder().postgresVersion(trace.postgresVersion()).build().review(dir);
