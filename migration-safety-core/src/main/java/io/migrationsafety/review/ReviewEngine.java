@@ -127,7 +127,7 @@ public final class ReviewEngine {
       reviews.add(review);
     }
     List<Finding> setFindings = new ArrayList<>();
-    MigrationSetContext setContext = new MigrationSetContext(set, parsed, policy);
+    MigrationSetContext setContext = new MigrationSetContext(set, parsed, policy, initialSchema, schemaKnown);
     for (MigrationSetRule rule : setRules) {
       for (Finding finding : withPolicy(rule, runRule(rule, setContext))) {
         int index = indexOfFile(reviews, finding.file());

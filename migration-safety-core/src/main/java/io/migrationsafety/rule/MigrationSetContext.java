@@ -2,6 +2,7 @@ package io.migrationsafety.rule;
 
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.policy.Policy;
+import io.migrationsafety.schema.Schema;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,13 +12,23 @@ import java.util.Objects;
  * @param set the migration set as its format read it
  * @param migrations the reviewed migrations, parsed, in order
  * @param policy the review's policy
+ * @param start the schema the review starts from: the database as introspected, a snapshot, or a
+ *     stand-in ({@link Schema#empty()}) when neither was given
+ * @param startKnown whether {@code start} is the real database (introspected or a snapshot)
  */
-public record MigrationSetContext(MigrationSet set, List<ParsedMigration> migrations, Policy policy) {
+public record MigrationSetContext(MigrationSet set, List<ParsedMigration> migrations, Policy policy, Schema start,
+    boolean startKnown) {
 
   public MigrationSetContext {
     Objects.requireNonNull(set, "set");
     migrations = List.copyOf(migrations);
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(start, "start");
+  }
+
+  /** A context whose starting schema is not known (an empty stand-in). */
+  public MigrationSetContext(MigrationSet set, List<ParsedMigration> migrations, Policy policy) {
+    this(set, migrations, policy, Schema.empty(), false);
   }
 
   /** A finding of {@code rule} at a line of a file, with the rule's default severity. */

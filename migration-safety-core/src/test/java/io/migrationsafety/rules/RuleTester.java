@@ -108,7 +108,8 @@ public final class RuleTester {
    * The findings of the rule on {@code sql}, as one migration. A first line {@code -- file: NAME}
    * names its file (default {@code V1__test.sql}); a line {@code -- down: SQL} gives it a rollback;
    * a line {@code -- history: KIND} says the database's history records a problem of that
-   * {@link HistoryProblem.Kind} with it (lower case; {@code checksum_mismatch} marks it applied).
+   * {@link HistoryProblem.Kind} with it (lower case; {@code checksum_mismatch} marks it applied), and
+   * {@code -- history: applied} that it ran without a problem.
    */
   public List<Finding> findings(String sql) {
     Map<QualifiedName, TableSize> allSizes = new HashMap<>(basePolicy.tableSizes());
@@ -125,7 +126,9 @@ public final class RuleTester {
     ReviewEngine engine = new ReviewEngine(RuleRegistry.empty().plus(rule), policy, schema, true);
     MigrationSet set = new MigrationSet("plain-sql", dir, List.of(migration));
     String history = header(sql, "-- history:", null);
-    if (history != null) {
+    if ("applied".equals(history)) {
+      set = set.withApplied(new AppliedState("test_history", java.util.Set.of(migration.id()), List.of()));
+    } else if (history != null) {
       HistoryProblem.Kind kind = HistoryProblem.Kind.valueOf(history.toUpperCase(java.util.Locale.ROOT));
       set = set.withApplied(new AppliedState("test_history",
           kind == HistoryProblem.Kind.CHECKSUM_MISMATCH ? java.util.Set.of(migration.id()) : java.util.Set.of(),
