@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Reviews PostgreSQL schema migrations for Flyway, Alembic, Prisma and plain SQL.",
-    subcommands = {ReviewCommand.class, RulesCommand.class, InitCommand.class, ParseCommand.class, RollbackCommand.class})
+    subcommands = {ReviewCommand.class, RulesCommand.class, InitCommand.class, ParseCommand.class, RollbackCommand.class,
+        DriftCommand.class, SnapshotCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
