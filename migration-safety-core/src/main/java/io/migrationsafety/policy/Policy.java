@@ -14,13 +14,15 @@ import java.util.Optional;
  * @param largeTableRows tables with at least this many rows are large; an unknown size is large
  * @param conventions file naming and rollback conventions
  * @param tableSizes known sizes by schema-qualified table name
+ * @param dataProbes whether and how long data probes run when a review reads a live database
  */
 public record Policy(
     int postgresVersion,
     Map<String, RuleSetting> rules,
     long largeTableRows,
     Conventions conventions,
-    Map<QualifiedName, TableSize> tableSizes) {
+    Map<QualifiedName, TableSize> tableSizes,
+    DataProbeSettings dataProbes) {
 
   /** The PostgreSQL major version reviews target unless told otherwise. */
   public static final int DEFAULT_POSTGRES_VERSION = 16;
@@ -32,7 +34,7 @@ public record Policy(
   public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
 
   private static final Policy DEFAULTS = new Policy(DEFAULT_POSTGRES_VERSION, Map.of(), DEFAULT_LARGE_TABLE_ROWS,
-      Conventions.none(), Map.of());
+      Conventions.none(), Map.of(), DataProbeSettings.defaults());
 
   public Policy {
     if (postgresVersion < MIN_POSTGRES_VERSION || postgresVersion > MAX_POSTGRES_VERSION) {
@@ -45,11 +47,18 @@ public record Policy(
     }
     Objects.requireNonNull(conventions, "conventions");
     tableSizes = Map.copyOf(tableSizes);
+    Objects.requireNonNull(dataProbes, "dataProbes");
     for (QualifiedName name : tableSizes.keySet()) {
       if (!name.isQualified()) {
         throw new IllegalArgumentException("table sizes need schema-qualified names: " + name);
       }
     }
+  }
+
+  /** A policy with the default data-probe settings. */
+  public Policy(int postgresVersion, Map<String, RuleSetting> rules, long largeTableRows, Conventions conventions,
+      Map<QualifiedName, TableSize> tableSizes) {
+    this(postgresVersion, rules, largeTableRows, conventions, tableSizes, DataProbeSettings.defaults());
   }
 
   /** The defaults: PostgreSQL 16, every rule as it declares itself, large from 100,000 rows. */
@@ -69,6 +78,11 @@ public record Policy(
 
   /** This policy targeting another PostgreSQL version. */
   public Policy withPostgresVersion(int version) {
-    return new Policy(version, rules, largeTableRows, conventions, tableSizes);
+    return new Policy(version, rules, largeTableRows, conventions, tableSizes, dataProbes);
+  }
+
+  /** This policy with other data-probe settings. */
+  public Policy withDataProbes(DataProbeSettings settings) {
+    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, settings);
   }
 }

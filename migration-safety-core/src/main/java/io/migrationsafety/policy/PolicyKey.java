@@ -18,7 +18,11 @@ enum PolicyKey {
   REQUIRE_ROLLBACK(CONVENTIONS, "require_rollback"),
   TABLES(null, "tables"),
   TABLE_ROWS(TABLES, "rows"),
-  TABLE_BYTES(TABLES, "bytes");
+  TABLE_BYTES(TABLES, "bytes"),
+  DATA_PROBES(null, "data_probes"),
+  PROBES_ENABLED(DATA_PROBES, "enabled"),
+  PROBE_TIMEOUT_MS(DATA_PROBES, "timeout_ms"),
+  PROBE_BUDGET_MS(DATA_PROBES, "budget_ms");
 
   private final PolicyKey parent;
   private final String key;

@@ -108,8 +108,11 @@ public final class PolicyLoader {
       conventions = readConventions(nodes, entry.value());
     }
     entry = top.get(PolicyKey.TABLES);
-    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions,
-        entry == null ? defaults.tableSizes() : new TableSizes(nodes).read(entry.value()));
+    Map<io.migrationsafety.operation.QualifiedName, TableSize> tableSizes =
+        entry == null ? defaults.tableSizes() : new TableSizes(nodes).read(entry.value());
+    entry = top.get(PolicyKey.DATA_PROBES);
+    DataProbeSettings probes = entry == null ? defaults.dataProbes() : readDataProbes(nodes, entry.value());
+    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, probes);
     return new LoadedPolicy(policy, ruleLocations);
   }
 
@@ -172,6 +175,21 @@ public final class PolicyLoader {
       }
     }
     throw nodes.error(value, "rule " + id + " must be " + SEVERITIES + ", found " + PolicyNodes.describe(value));
+  }
+
+  private static DataProbeSettings readDataProbes(PolicyNodes nodes, Node section) {
+    DataProbeSettings defaults = DataProbeSettings.defaults();
+    Map<PolicyKey, PolicyNodes.Entry> keys = nodes.section(section, PolicyKey.DATA_PROBES, "data_probes",
+        "a mapping with enabled, timeout_ms and budget_ms");
+    PolicyNodes.Entry entry = keys.get(PolicyKey.PROBES_ENABLED);
+    boolean enabled = entry == null ? defaults.enabled() : nodes.bool(entry.value(), entry.key());
+    entry = keys.get(PolicyKey.PROBE_TIMEOUT_MS);
+    long timeout = entry == null ? defaults.timeoutMillis()
+        : nodes.wholeNumber(entry.value(), entry.key(), 1, Integer.MAX_VALUE, "milliseconds, 1 or more");
+    entry = keys.get(PolicyKey.PROBE_BUDGET_MS);
+    long budget = entry == null ? defaults.budgetMillis()
+        : nodes.wholeNumber(entry.value(), entry.key(), 1, Long.MAX_VALUE, "milliseconds, 1 or more");
+    return new DataProbeSettings(enabled, timeout, budget);
   }
 
   private static Conventions readConventions(PolicyNodes nodes, Node section) {
