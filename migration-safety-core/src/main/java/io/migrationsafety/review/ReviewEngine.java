@@ -18,6 +18,7 @@ import io.migrationsafety.parse.ParsedStatement;
 import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.policy.Policy;
 import io.migrationsafety.policy.RuleSetting;
+import io.migrationsafety.probe.DataProber;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.MigrationSetContext;
 import io.migrationsafety.rule.MigrationSetRule;
@@ -50,6 +51,7 @@ public final class ReviewEngine {
   private final Policy policy;
   private final Schema initialSchema;
   private final boolean schemaKnown;
+  private final DataProber prober;
   private final List<StatementRule> statementRules = new ArrayList<>();
   private final List<MigrationSetRule> setRules = new ArrayList<>();
 
@@ -61,6 +63,18 @@ public final class ReviewEngine {
    * @throws MigrationSafetyException when the policy names a rule that does not exist
    */
   public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown) {
+    this(rules, policy, initialSchema, schemaKnown, DataProber.off());
+  }
+
+  /**
+   * An engine whose reviews also probe the live database's data ({@code fails-on-existing-data}).
+   *
+   * @param prober runs the data probes; each review opens a session of its own and closes it
+   * @throws MigrationSafetyException when the policy names a rule that does not exist
+   */
+  public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown,
+      DataProber prober) {
+    this.prober = Objects.requireNonNull(prober, "prober");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.initialSchema = Objects.requireNonNull(initialSchema, "initialSchema");
@@ -89,6 +103,12 @@ public final class ReviewEngine {
    * carries a database's history, already holds what the applied ones did).
    */
   public Review review(MigrationSet set) {
+    try (DataProber.Session probes = prober.open()) {
+      return review(set, probes);
+    }
+  }
+
+  private Review review(MigrationSet set, DataProber.Session probes) {
     Schema schema = initialSchema;
     Set<QualifiedName> created = new HashSet<>();
     List<MigrationReview> reviews = new ArrayList<>();
@@ -110,7 +130,7 @@ public final class ReviewEngine {
           List<LockEffect> locks = locksKnown
               ? LockModel.effects(operation, schema, defaultSchema, policy.postgresVersion()) : List.of();
           StatementContext context = new StatementContext(set, pm, statement, operation, schema, step.after(),
-              conflicts(step), transaction.state(), created, defaultSchema, policy, locks, locksKnown);
+              conflicts(step), transaction.state(), created, defaultSchema, policy, locks, locksKnown, probes);
           for (StatementRule rule : statementRules) {
             if (suppressions.find(statement.statement(), rule.metadata()).isEmpty()) {
               findings.addAll(withPolicy(rule, runRule(rule, context)));
