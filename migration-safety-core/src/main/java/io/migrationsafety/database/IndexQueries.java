@@ -25,10 +25,13 @@ final class IndexQueries {
   private static final int DEFAULT_COLLATION = 100;
 
   // int2vector and oidvector subscripts start at 0. INCLUDE columns have no opclass or option.
+  // pg_get_indexdef deparses the whole index: it is asked only for expression keys (indkey 0).
   private static final String SQL = """
       SELECT i.indexrelid, n.nspname, ic.relname, tn.nspname, t.relname, i.indisunique, am.amname,
              i.indnkeyatts, i.indisvalid, pg_get_expr(i.indpred, i.indrelid, true),
-             k.n, a.attname, pg_get_indexdef(i.indexrelid, k.n, true), i.indoption[k.n - 1],
+             k.n, a.attname,
+             CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, true) END,
+             i.indoption[k.n - 1],
              CASE WHEN NOT opc.opcdefault THEN opc.opcname END,
              CASE WHEN i.indcollation[k.n - 1] <> 0
                        AND i.indcollation[k.n - 1] <> COALESCE(a.attcollation, %d)
