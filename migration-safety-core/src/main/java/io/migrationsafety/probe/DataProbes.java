@@ -159,7 +159,7 @@ public final class DataProbes {
         + " GROUP BY " + list + " HAVING count(*) > 1 LIMIT " + (DataProbe.LIMIT + 1) + ") offending";
     return new DataProbe(DataProbe.Kind.DUPLICATES, table.name(), "keys (" + list + ") held by more than one row",
         query, grouped.replace("HAVING count(*) > 1", "HAVING count(*) > 1 ORDER BY count(*) DESC") + ";",
-        "-- decide which row keeps each key; change or delete the others, then add the constraint", 
+        "-- decide which row keeps each key; change or delete the others, then add the constraint",
         reads(table, List.of(), keyColumns));
   }
 

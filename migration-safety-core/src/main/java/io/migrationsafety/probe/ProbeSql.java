@@ -1,9 +1,9 @@
 package io.migrationsafety.probe;
 
+import io.migrationsafety.operation.ConstraintKind;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.schema.Constraint;
 import io.migrationsafety.schema.Table;
-import io.migrationsafety.operation.ConstraintKind;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -244,7 +244,7 @@ class DriftTest {
     QualifiedName name = QualifiedName.of("public", "t");
     Constraint one = new Constraint("t_key", ConstraintKind.UNIQUE, List.of("a"), null, null, List.of(), null, null,
         true, false, false, "t_key");
-    Schema expected = Schema.empty().withTable(new Table(name, List.of(), List.of(one), 
+    Schema expected = Schema.empty().withTable(new Table(name, List.of(), List.of(one),
         io.migrationsafety.operation.Persistence.PERMANENT, null, null, null, null));
     Schema actual = expected.withTable(expected.tables().get(name).withConstraints(List.of(
         new Constraint("t_key", ConstraintKind.UNIQUE, List.of("a", "b"), null, null, List.of(), null, null,
