@@ -63,7 +63,10 @@ final class SchemaComparison {
     each(ObjectType.COLUMN, t + ".", actualColumns, expectedColumns, (x, y) -> column(t + "." + y.name(), x, y));
     List<String> actualOrder = a.columns().stream().map(Column::name).filter(expectedColumns::containsKey).toList();
     List<String> expectedOrder = e.columns().stream().map(Column::name).filter(actualColumns::containsKey).toList();
-    changed(ObjectType.TABLE, t, Aspect.COLUMN_ORDER, String.join(", ", actualOrder), String.join(", ", expectedOrder));
+    if (options.columnOrder()) {
+      changed(ObjectType.TABLE, t, Aspect.COLUMN_ORDER, String.join(", ", actualOrder),
+          String.join(", ", expectedOrder));
+    }
     each(ObjectType.CONSTRAINT, t + ".", constraints(a), constraints(e),
         (x, y) -> constraint(t + "." + y.name(), x, y));
   }

@@ -285,6 +285,13 @@ class DriftTest {
   }
 
   @Test
+  void column_order_can_be_left_out() throws SQLException {
+    List<String> forms = shortForms(Drift.compare(read("actual"), "a", read("expected"), "b",
+        DriftOptions.exact().ignoringColumnOrder()).differences());
+    assertThat(forms).noneMatch(f -> f.endsWith("COLUMN_ORDER")).contains("CHANGED COLUMN public.t.a TYPE");
+  }
+
+  @Test
   void object_type_names_read_as_words() {
     assertThat(Difference.noun(ObjectType.MATERIALIZED_VIEW)).isEqualTo("materialized view");
   }
