@@ -3,6 +3,7 @@ package io.migrationsafety;
 import io.migrationsafety.database.DatabaseTarget;
 import io.migrationsafety.database.IntrospectedSchema;
 import io.migrationsafety.database.LiveDataProber;
+import io.migrationsafety.estimate.Rates;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormats;
 import io.migrationsafety.policy.LoadedPolicy;
@@ -46,6 +47,15 @@ public final class MigrationSafety {
     return new Builder();
   }
 
+  /**
+   * A builder for a {@link io.migrationsafety.trace.Tracer}, which runs migrations on a real
+   * PostgreSQL (embedded by default) in transactions it rolls back, and reports the locks, rewrites
+   * and time of every statement next to what the lock model predicted.
+   */
+  public static io.migrationsafety.trace.Tracer.Builder tracer() {
+    return io.migrationsafety.trace.Tracer.builder();
+  }
+
   /** Configures a {@link Reviewer}. Not thread-safe; the reviewer it builds is. */
   public static final class Builder {
 
@@ -59,6 +69,7 @@ public final class MigrationSafety {
     private MigrationFormat customFormat;
     private DatabaseTarget database;
     private boolean allowWritableConnection;
+    private Rates rates;
 
     private Builder() {}
 
@@ -133,6 +144,25 @@ public final class MigrationSafety {
     public Builder allowWritableConnection(boolean allow) {
       this.allowWritableConnection = allow;
       return this;
+    }
+
+    /**
+     * The throughputs that estimates are computed with, measured on the target server by
+     * {@code migration-safety calibrate} ({@link io.migrationsafety.estimate.Calibrator}); the
+     * library's defaults otherwise.
+     */
+    public Builder rates(Rates rates) {
+      this.rates = Objects.requireNonNull(rates, "rates");
+      return this;
+    }
+
+    /**
+     * Like {@link #rates(Rates)}, read now from a file {@code calibrate -o FILE} wrote.
+     *
+     * @throws io.migrationsafety.estimate.RatesException when the file is unreadable or not a rates file
+     */
+    public Builder rates(Path file) {
+      return rates(Rates.load(file));
     }
 
     /** A rule to run besides the built-in ones. */
@@ -210,8 +240,10 @@ public final class MigrationSafety {
         forced = formats.named(format).orElseThrow(() -> new MigrationSafetyException("unknown migration format '"
             + format + "'; known: " + formats.all().stream().map(MigrationFormat::name).toList()));
       }
-      return new Reviewer(new ReviewEngine(registry, effective, start, startKnown, prober), formats, forced, effective,
-          warnings, database, allowWritableConnection);
+      return new Reviewer(new ReviewEngine(registry, effective, start, startKnown,
+          rates != null ? rates : effective.estimates().rates() != null ? Rates.load(effective.estimates().rates())
+              : Rates.defaults(), prober), formats, forced, effective,
+          warnings, database, allowWritableConnection, start);
     }
   }
 }

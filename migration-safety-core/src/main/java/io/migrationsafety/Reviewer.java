@@ -7,6 +7,7 @@ import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.policy.Policy;
 import io.migrationsafety.review.ReviewEngine;
 import io.migrationsafety.rule.RuleRegistry;
+import io.migrationsafety.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -23,9 +24,10 @@ public final class Reviewer {
   private final List<String> warnings;
   private final DatabaseTarget database;
   private final boolean allowWritableConnection;
+  private final Schema schema;
 
   Reviewer(ReviewEngine engine, MigrationFormats formats, MigrationFormat format, Policy policy,
-      List<String> warnings, DatabaseTarget database, boolean allowWritableConnection) {
+      List<String> warnings, DatabaseTarget database, boolean allowWritableConnection, Schema schema) {
     this.engine = engine;
     this.formats = formats;
     this.format = format;
@@ -33,6 +35,7 @@ public final class Reviewer {
     this.warnings = List.copyOf(warnings);
     this.database = database;
     this.allowWritableConnection = allowWritableConnection;
+    this.schema = schema;
   }
 
   /** What the user must hear about how this reviewer was set up (a writable connection, say). */
@@ -51,7 +54,19 @@ public final class Reviewer {
    * @throws io.migrationsafety.database.DatabaseUnavailableException when the history cannot be read
    */
   public Review review(Path directory) {
-    MigrationFormat chosen = format != null ? format : formats.detect(directory);
+    return engine.review(read(directory));
+  }
+
+  /**
+   * Reads the migrations in {@code directory} as {@link #review(Path)} reviews them: with their
+   * format, and with the database's history when the reviewer reads a database.
+   *
+   * @throws io.migrationsafety.format.MigrationFormatException when the directory cannot be read as
+   *     migrations
+   * @throws io.migrationsafety.database.DatabaseUnavailableException when the history cannot be read
+   */
+  public MigrationSet read(Path directory) {
+    MigrationFormat chosen = format(directory);
     MigrationSet set = chosen.read(directory);
     if (database != null && !set.applied().known()) {
       var reader = chosen.history();
@@ -59,7 +74,31 @@ public final class Reviewer {
         set = database.readHistory(set, reader.get(), allowWritableConnection);
       }
     }
-    return engine.review(set);
+    return set;
+  }
+
+  /**
+   * The format this reviewer reads {@code directory} as: the one it was built with, else the one
+   * detected.
+   *
+   * @throws io.migrationsafety.format.MigrationFormatException when no format, or several, fit
+   */
+  public MigrationFormat format(Path directory) {
+    return format != null ? format : formats.detect(directory);
+  }
+
+  /**
+   * An executor that applies reviewed migrations to {@code target}, a database the caller marked as
+   * staging, with this reviewer's rules and policy. There is no way to run a production database:
+   * production gets an {@link io.migrationsafety.execute.ReleaseScript} for a person to run.
+   */
+  public io.migrationsafety.execute.StagingExecutor executor(io.migrationsafety.execute.StagingTarget target) {
+    return new io.migrationsafety.execute.StagingExecutor(this, target);
+  }
+
+  /** The schema reviews start from: the database read, the snapshot given, or an empty one. */
+  public Schema schema() {
+    return schema;
   }
 
   /**

@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Reviews PostgreSQL schema migrations for Flyway, Alembic, Prisma and plain SQL.",
-    subcommands = {ReviewCommand.class, RulesCommand.class, InitCommand.class, ParseCommand.class, RollbackCommand.class,
-        DriftCommand.class, SnapshotCommand.class})
+    subcommands = {ReviewCommand.class, TraceCommand.class, RulesCommand.class, InitCommand.class, ParseCommand.class,
+        RollbackCommand.class, CalibrateCommand.class, ExecuteCommand.class, ScriptCommand.class, DriftCommand.class,
+        SnapshotCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
@@ -70,7 +71,8 @@ public final class Main implements Runnable {
   }
 
   private static int exitCodeOf(Throwable e) {
-    if (e instanceof DatabaseUnavailableException || e instanceof WritableConnectionException) {
+    if (e instanceof DatabaseUnavailableException || e instanceof WritableConnectionException
+        || e instanceof io.migrationsafety.trace.TraceException) {
       return ExitCode.DATABASE.code();
     }
     return ExitCode.BAD_INPUT.code();

@@ -1,9 +1,11 @@
 package io.migrationsafety.cli;
 
 import io.migrationsafety.MigrationSafety;
+import io.migrationsafety.MigrationSafetyException;
 import io.migrationsafety.Review;
 import io.migrationsafety.Reviewer;
 import io.migrationsafety.Verdict;
+import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.policy.PolicyTemplate;
 import io.migrationsafety.report.ReportFormat;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ final class ReviewCommand implements Callable<Integer> {
   private Path directory;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "Output: text, json or markdown (default: ${DEFAULT-VALUE}).")
+      description = "Output: text, json, markdown, sarif or junit (default: ${DEFAULT-VALUE}).")
   private String format;
 
   @Option(names = "--policy", paramLabel = "FILE",
@@ -49,12 +51,25 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Read DIR as this format (plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
   private String migrationFormat;
 
+  @Option(names = "--rates", paramLabel = "FILE",
+      description = "Throughputs for the estimates, measured by `calibrate -o FILE` on your server "
+          + "(default: the library's, measured on the machine docs/estimates.md describes).")
+  private Path rates;
+
+  @Option(names = "--trace",
+      description = "Also run the migrations on a real PostgreSQL (embedded, of the review's version; every transaction "
+          + "rolled back) and show the observed locks next to the predicted ones; disagreements become findings.")
+  private boolean trace;
+
+  @picocli.CommandLine.Mixin
+  private TraceOptions traceTarget = new TraceOptions();
+
   @Option(names = "--fail-on", defaultValue = "blocked", paramLabel = "LEVEL",
       description = "Exit with 1 when the verdict is at least this: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   private FailOn failOn;
 
   /** {@code migration-safety.yml} in the working directory, when it exists. */
-  private static Path defaultPolicy() {
+  static Path defaultPolicy() {
     Path file = Path.of(PolicyTemplate.FILE_NAME);
     return java.nio.file.Files.isRegularFile(file) ? file : null;
   }
@@ -71,13 +86,32 @@ final class ReviewCommand implements Callable<Integer> {
       builder.postgresVersion(postgresVersion);
     }
     schemaSource.applyTo(builder);
+    if (rates != null) {
+      builder.rates(rates);
+    }
     if (migrationFormat != null) {
       builder.format(migrationFormat);
     }
     Reviewer reviewer = builder.build();
     reviewer.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));
-    Review review = reviewer.review(directory);
-    report.write(review, spec.commandLine().getOut(), main.colour());
+    Review review;
+    io.migrationsafety.trace.Trace observed = null;
+    if (trace) {
+      MigrationSet set = reviewer.read(directory);
+      review = reviewer.review(set);
+      io.migrationsafety.trace.Tracer.Builder tracer = MigrationSafety.tracer().policy(reviewer.policy())
+          .postgresVersion(review.postgresVersion());
+      schemaSource.applyTo(tracer);
+      traceTarget.applyTo(tracer, schemaSource.url());
+      // The reviewer has already printed the warning about a writable connection, if any.
+      observed = tracer.build().trace(set);
+      review = observed.addTo(review);
+    } else if (traceTarget.scratchUrl != null) {
+      throw new MigrationSafetyException("--scratch-url only matters with --trace");
+    } else {
+      review = reviewer.review(directory);
+    }
+    report.write(review, observed, spec.commandLine().getOut(), main.colour());
     Verdict threshold = failOn == FailOn.warning ? Verdict.WARNING : Verdict.BLOCKED;
     return review.verdict().compareTo(threshold) >= 0 ? ExitCode.BLOCKED.code() : ExitCode.OK.code();
   }

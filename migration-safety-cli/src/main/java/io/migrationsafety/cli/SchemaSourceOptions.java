@@ -30,13 +30,24 @@ final class SchemaSourceOptions {
   boolean allowWritable;
 
   /** The database URL given, or the one in the environment, or null. */
-  private String url() {
+  String url() {
     String url = databaseUrl != null ? databaseUrl : System.getenv(DatabaseTarget.ENVIRONMENT_VARIABLE);
     return url == null || url.isBlank() ? null : url;
   }
 
   /** Points {@code builder} at the snapshot or database, if one was given. */
   void applyTo(MigrationSafety.Builder builder) {
+    if (snapshot != null) {
+      builder.schema(snapshot);
+    }
+    String url = url();
+    if (url != null) {
+      builder.schemaFrom(url).allowWritableConnection(allowWritable);
+    }
+  }
+
+  /** Points a tracer's starting schema at the same snapshot or database (read-only, schema only). */
+  void applyTo(io.migrationsafety.trace.Tracer.Builder builder) {
     if (snapshot != null) {
       builder.schema(snapshot);
     }

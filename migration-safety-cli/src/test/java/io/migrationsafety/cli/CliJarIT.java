@@ -38,6 +38,57 @@ class CliJarIT {
   }
 
   @Test
+  void the_readme_command_reviews_with_a_trace_on_the_embedded_server() throws Exception {
+    Run run = run("review", "--trace", "--schema", "examples/shop-schema.json", "examples/shop", "--format", "json");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("traceTarget").asText()).isEqualTo("embedded PostgreSQL 16");
+    for (JsonNode m : json.get("migrations")) {
+      for (JsonNode statement : m.get("trace")) {
+        assertThat(statement.get("traced").asBoolean()).as(statement.toString()).isTrue();
+        assertThat(statement.get("locks").isArray()).isTrue();
+      }
+    }
+    assertThat(run.err()).as("no logging noise").isEmpty();
+  }
+
+  @Test
+  void an_interrupted_trace_stops_and_deletes_its_server() throws Exception {
+    Path migrations = Files.createDirectories(temp.resolve("db"));
+    Files.writeString(migrations.resolve("V1__slow.sql"), "SELECT pg_sleep(120);\n");
+    Path tmp = Files.createDirectories(temp.resolve("tmp"));
+    Path servers = tmp.resolve("migration-safety-postgres");
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Djava.io.tmpdir=" + tmp, "-jar", JAR.toAbsolutePath().toString(), "trace", migrations.toString())
+        .redirectErrorStream(true).redirectOutput(temp.resolve("out.txt").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!running(servers)) {
+      assertThat(System.nanoTime()).as("the trace server started").isLessThan(deadline);
+      assertThat(process.isAlive()).as(Files.readString(temp.resolve("out.txt"))).isTrue();
+      Thread.sleep(200);
+    }
+    Thread.sleep(1000);
+
+    process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the JVM runs its shutdown hooks
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    try (var left = Files.list(servers)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("run-"));
+    }
+  }
+
+  /** Whether a trace server's data directory (a copy of the template) exists and has started. */
+  private static boolean running(Path servers) throws IOException {
+    if (!Files.isDirectory(servers)) {
+      return false;
+    }
+    try (var dirs = Files.list(servers)) {
+      return dirs.anyMatch(d -> d.getFileName().toString().startsWith("run-") && Files.exists(d.resolve("postmaster.pid")));
+    }
+  }
+
+  @Test
   void a_blocked_example_exits_with_1_and_json_follows_the_contract() throws Exception {
     Run run = run("review", "examples/shop", "--format", "json");
 

@@ -36,6 +36,20 @@ public record Migration(
     }
   }
 
+  /**
+   * The SHA-256 of the forward script's text, in lower-case hex: what a history records to notice a
+   * file edited after it ran.
+   */
+  public String checksum() {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(upScript.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
   /** Whether the migration ships a rollback script. */
   public boolean hasDownScript() {
     return downScript != null;

@@ -35,6 +35,16 @@ public interface MigrationFormat {
   }
 
   /**
+   * How to record in a database's history that a migration ran, so that the format's tool (and
+   * {@link #history()}) sees it applied. Empty for formats whose history this library cannot
+   * write: the staging executor refuses to run those, since it could not promise never to apply a
+   * migration twice. A format that has a writer must also have a {@link #history()} reader.
+   */
+  default java.util.Optional<HistoryWriter> historyWriter() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * How to write a synthesized rollback in this format's own layout ({@code .down.sql} beside the
    * up file, Flyway's {@code U} file, Alembic's {@code downgrade()}…). Empty for formats that have
    * no place for a rollback.

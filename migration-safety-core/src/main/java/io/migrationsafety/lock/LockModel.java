@@ -20,7 +20,6 @@ import io.migrationsafety.operation.Drop;
 import io.migrationsafety.operation.LockTable;
 import io.migrationsafety.operation.ObjectType;
 import io.migrationsafety.operation.Operation;
-import io.migrationsafety.operation.OperationKind;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.operation.Query;
 import io.migrationsafety.operation.RefreshMaterializedView;
@@ -39,8 +38,10 @@ import java.util.Map;
 
 /**
  * Which locks a statement takes on which relations, whether it rewrites or scans them, for a
- * PostgreSQL major version: one table of facts, each from PostgreSQL's documentation (Explicit
- * Locking; SQL Commands) and each checked against the server by {@code LockModelAgreementTest}.
+ * PostgreSQL major version from 12 to 18 (reviews target 16 unless the policy or {@code --pg-version}
+ * says otherwise): one table of facts, each with a comment naming its section of PostgreSQL's
+ * documentation (Explicit Locking; SQL Commands: ALTER TABLE, CREATE INDEX …) and each checked
+ * against the server by {@code LockModelAgreementTest} (13, 16 and 17 in every build).
  *
  * <p>Relations the statement itself creates are not listed: nobody else can see them before
  * commit. ACCESS SHARE on relations a statement only reads through a view, a materialized view's
@@ -119,7 +120,7 @@ public final class LockModel {
       case ALTER_INDEX -> IndexLocks.alter((AlterIndex) operation, context);
       case REINDEX -> IndexLocks.reindex((Reindex) operation, context);
       case ALTER_DOMAIN -> StatementLocks.alterDomain((AlterDomain) operation, context);
-      // CREATE OR REPLACE VIEW and ALTER VIEW / ALTER MATERIALIZED VIEW change the view under
+      // SQL Commands: CREATE VIEW, ALTER VIEW: CREATE OR REPLACE VIEW and ALTER VIEW / ALTER MATERIALIZED VIEW change the view under
       // ACCESS EXCLUSIVE; the tables a new view reads are only opened ACCESS SHARE (not listed).
       case CREATE_VIEW -> {
         CreateView view = (CreateView) operation;
@@ -160,7 +161,7 @@ public final class LockModel {
   }
 
   private static List<LockEffect> setTablespace(SetTablespace set, LockContext context) {
-    // ALTER TABLE / ALTER INDEX SET TABLESPACE: ACCESS EXCLUSIVE while the files are copied.
+    // SQL Commands: ALTER TABLE / ALTER INDEX, SET TABLESPACE: ACCESS EXCLUSIVE while the files are copied.
     return StatementLocks.onRelation(set.objectType(), set.name(), ACCESS_EXCLUSIVE,
         true, "SET TABLESPACE copies the files under ACCESS EXCLUSIVE", context);
   }
@@ -168,7 +169,7 @@ public final class LockModel {
   private static List<LockEffect> rename(Rename rename, LockContext context) {
     List<LockEffect> effects = new ArrayList<>();
     switch (rename.objectType()) {
-      // ALTER INDEX RENAME: SHARE UPDATE EXCLUSIVE (12+); ALTER TABLE RENAME: ACCESS EXCLUSIVE.
+      // SQL Commands: ALTER INDEX, RENAME: SHARE UPDATE EXCLUSIVE (12+); ALTER TABLE, RENAME: ACCESS EXCLUSIVE.
       case INDEX -> effects.add(LockEffect.lock(context.resolveIndex(rename.name()),
           context.atLeast(12) ? SHARE_UPDATE_EXCLUSIVE : ACCESS_EXCLUSIVE, "ALTER INDEX RENAME"));
       case TABLE, FOREIGN_TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> effects.addAll(StatementLocks.onRelation(

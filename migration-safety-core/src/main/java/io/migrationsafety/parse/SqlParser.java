@@ -22,6 +22,15 @@ import java.util.List;
  */
 public final class SqlParser {
 
+  /**
+   * Marks a statement that stands for source a format could not translate into SQL (an Alembic
+   * call whose arguments are only known at run time): a statement with a comment
+   * {@code /* migration-safety:unresolved <reason> *}{@code /} is not parsed but becomes an
+   * {@link io.migrationsafety.operation.Unrecognized} with that reason, so that it is reported
+   * rather than lost.
+   */
+  public static final String UNRESOLVED_MARKER = "migration-safety:unresolved";
+
   private SqlParser() {}
 
   /** Reads and parses a script file (UTF-8, with or without a byte-order mark). */

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param largeTableRows tables with at least this many rows are large; an unknown size is large
  * @param conventions file naming and rollback conventions
  * @param tableSizes known sizes by schema-qualified table name
+ * @param estimates the calibrated rates and the lock-time thresholds
+ * @param execution how the staging executor sets timeouts and retries lock timeouts
  * @param dataProbes whether and how long data probes run when a review reads a live database
  */
 public record Policy(
@@ -22,6 +24,8 @@ public record Policy(
     long largeTableRows,
     Conventions conventions,
     Map<QualifiedName, TableSize> tableSizes,
+    EstimateSettings estimates,
+    ExecutionSettings execution,
     DataProbeSettings dataProbes) {
 
   /** The PostgreSQL major version reviews target unless told otherwise. */
@@ -34,7 +38,8 @@ public record Policy(
   public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
 
   private static final Policy DEFAULTS = new Policy(DEFAULT_POSTGRES_VERSION, Map.of(), DEFAULT_LARGE_TABLE_ROWS,
-      Conventions.none(), Map.of(), DataProbeSettings.defaults());
+      Conventions.none(), Map.of(), EstimateSettings.DEFAULTS, ExecutionSettings.defaults(),
+      DataProbeSettings.defaults());
 
   public Policy {
     if (postgresVersion < MIN_POSTGRES_VERSION || postgresVersion > MAX_POSTGRES_VERSION) {
@@ -47,6 +52,8 @@ public record Policy(
     }
     Objects.requireNonNull(conventions, "conventions");
     tableSizes = Map.copyOf(tableSizes);
+    Objects.requireNonNull(estimates, "estimates");
+    Objects.requireNonNull(execution, "execution");
     Objects.requireNonNull(dataProbes, "dataProbes");
     for (QualifiedName name : tableSizes.keySet()) {
       if (!name.isQualified()) {
@@ -57,11 +64,15 @@ public record Policy(
 
   /** A policy with the default data-probe settings. */
   public Policy(int postgresVersion, Map<String, RuleSetting> rules, long largeTableRows, Conventions conventions,
-      Map<QualifiedName, TableSize> tableSizes) {
-    this(postgresVersion, rules, largeTableRows, conventions, tableSizes, DataProbeSettings.defaults());
+      Map<QualifiedName, TableSize> tableSizes, EstimateSettings estimates, ExecutionSettings execution) {
+    this(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, execution,
+        DataProbeSettings.defaults());
   }
 
-  /** The defaults: PostgreSQL 16, every rule as it declares itself, large from 100,000 rows. */
+  /**
+   * The defaults: PostgreSQL 16, every rule as it declares itself, large from 100,000 rows, locks
+   * held over 2 s block and over 200 ms warn.
+   */
   public static Policy defaults() {
     return DEFAULTS;
   }
@@ -78,11 +89,24 @@ public record Policy(
 
   /** This policy targeting another PostgreSQL version. */
   public Policy withPostgresVersion(int version) {
-    return new Policy(version, rules, largeTableRows, conventions, tableSizes, dataProbes);
+    return new Policy(version, rules, largeTableRows, conventions, tableSizes, estimates, execution, dataProbes);
+  }
+
+  /** This policy with other estimate settings. */
+  public Policy withEstimates(EstimateSettings settings) {
+    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, settings, execution,
+        dataProbes);
+  }
+
+  /** This policy with other execution settings. */
+  public Policy withExecution(ExecutionSettings settings) {
+    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, settings,
+        dataProbes);
   }
 
   /** This policy with other data-probe settings. */
   public Policy withDataProbes(DataProbeSettings settings) {
-    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, settings);
+    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, execution,
+        settings);
   }
 }

@@ -19,10 +19,19 @@ enum PolicyKey {
   TABLES(null, "tables"),
   TABLE_ROWS(TABLES, "rows"),
   TABLE_BYTES(TABLES, "bytes"),
+  ESTIMATES(null, "estimates"),
+  RATES(ESTIMATES, "rates"),
+  BLOCK_LOCK_ABOVE(ESTIMATES, "block_lock_above"),
+  WARN_LOCK_ABOVE(ESTIMATES, "warn_lock_above"),
+  EXECUTION(null, "execution"),
+  LOCK_TIMEOUT(EXECUTION, "lock_timeout"),
+  STATEMENT_TIMEOUT(EXECUTION, "statement_timeout"),
+  RETRIES(EXECUTION, "retries"),
+  BACKOFF(EXECUTION, "backoff"),
   DATA_PROBES(null, "data_probes"),
   PROBES_ENABLED(DATA_PROBES, "enabled"),
-  PROBE_TIMEOUT_MS(DATA_PROBES, "timeout_ms"),
-  PROBE_BUDGET_MS(DATA_PROBES, "budget_ms");
+  PROBE_TIMEOUT(DATA_PROBES, "timeout"),
+  PROBE_BUDGET(DATA_PROBES, "budget");
 
   private final PolicyKey parent;
   private final String key;

@@ -64,7 +64,12 @@ public final class PolicyLoader {
     } catch (SqlSyntaxException e) {
       throw new PolicyException(new PolicyLocation(source, e.line(), e.column()), e.problem());
     }
-    return parse(text, source);
+    LoadedPolicy parsed = parse(text, source);
+    // A relative rates file is next to the policy, wherever the review runs from.
+    Policy policy = parsed.policy();
+    EstimateSettings resolved = policy.estimates().resolvedAgainst(file.toAbsolutePath().getParent());
+    return resolved == policy.estimates() ? parsed
+        : new LoadedPolicy(policy.withEstimates(resolved), parsed.ruleLocations());
   }
 
   /**
@@ -110,9 +115,14 @@ public final class PolicyLoader {
     entry = top.get(PolicyKey.TABLES);
     Map<io.migrationsafety.operation.QualifiedName, TableSize> tableSizes =
         entry == null ? defaults.tableSizes() : new TableSizes(nodes).read(entry.value());
+    entry = top.get(PolicyKey.ESTIMATES);
+    EstimateSettings estimates = entry == null ? defaults.estimates() : readEstimates(nodes, entry.value());
+    entry = top.get(PolicyKey.EXECUTION);
+    ExecutionSettings execution = entry == null ? defaults.execution() : readExecution(nodes, entry.value());
     entry = top.get(PolicyKey.DATA_PROBES);
     DataProbeSettings probes = entry == null ? defaults.dataProbes() : readDataProbes(nodes, entry.value());
-    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, probes);
+    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, execution,
+        probes);
     return new LoadedPolicy(policy, ruleLocations);
   }
 
@@ -177,18 +187,59 @@ public final class PolicyLoader {
     throw nodes.error(value, "rule " + id + " must be " + SEVERITIES + ", found " + PolicyNodes.describe(value));
   }
 
+  private static EstimateSettings readEstimates(PolicyNodes nodes, Node section) {
+    EstimateSettings defaults = EstimateSettings.DEFAULTS;
+    Map<PolicyKey, PolicyNodes.Entry> keys = nodes.section(section, PolicyKey.ESTIMATES, "estimates",
+        "a mapping such as 'block_lock_above: 2s'");
+    Path rates = defaults.rates();
+    PolicyNodes.Entry entry = keys.get(PolicyKey.RATES);
+    if (entry != null && !PolicyNodes.isNull(entry.value())) {
+      rates = Path.of(nodes.string(entry.value(), entry.key(), "the path of a file `migration-safety calibrate -o` wrote"));
+    }
+    long block = defaults.blockLockAboveMs();
+    entry = keys.get(PolicyKey.BLOCK_LOCK_ABOVE);
+    if (entry != null) {
+      block = nodes.duration(entry.value(), entry.key(), 0).toMillis();
+    }
+    long warn = defaults.warnLockAboveMs();
+    entry = keys.get(PolicyKey.WARN_LOCK_ABOVE);
+    if (entry != null) {
+      warn = nodes.duration(entry.value(), entry.key(), 0).toMillis();
+    }
+    if (warn > block) {
+      throw nodes.error(section, "estimates.warn_lock_above (" + warn + " ms) must not be above "
+          + "estimates.block_lock_above (" + block + " ms)");
+    }
+    return new EstimateSettings(rates, block, warn);
+  }
+
+  private static ExecutionSettings readExecution(PolicyNodes nodes, Node section) {
+    ExecutionSettings defaults = Policy.defaults().execution();
+    Map<PolicyKey, PolicyNodes.Entry> keys = nodes.section(section, PolicyKey.EXECUTION, "execution",
+        "a mapping of execution settings to values");
+    PolicyNodes.Entry entry = keys.get(PolicyKey.LOCK_TIMEOUT);
+    java.time.Duration lockTimeout = entry == null ? defaults.lockTimeout() : nodes.duration(entry.value(), entry.key(), 1);
+    entry = keys.get(PolicyKey.STATEMENT_TIMEOUT);
+    java.time.Duration statementTimeout =
+        entry == null ? defaults.statementTimeout() : nodes.duration(entry.value(), entry.key(), 0);
+    entry = keys.get(PolicyKey.RETRIES);
+    int retries = entry == null ? defaults.retries()
+        : (int) nodes.wholeNumber(entry.value(), entry.key(), 0, 100, "a whole number from 0 to 100");
+    entry = keys.get(PolicyKey.BACKOFF);
+    java.time.Duration backoff = entry == null ? defaults.backoff() : nodes.duration(entry.value(), entry.key(), 0);
+    return new ExecutionSettings(lockTimeout, statementTimeout, retries, backoff);
+  }
+
   private static DataProbeSettings readDataProbes(PolicyNodes nodes, Node section) {
     DataProbeSettings defaults = DataProbeSettings.defaults();
     Map<PolicyKey, PolicyNodes.Entry> keys = nodes.section(section, PolicyKey.DATA_PROBES, "data_probes",
-        "a mapping with enabled, timeout_ms and budget_ms");
+        "a mapping with enabled, timeout and budget");
     PolicyNodes.Entry entry = keys.get(PolicyKey.PROBES_ENABLED);
     boolean enabled = entry == null ? defaults.enabled() : nodes.bool(entry.value(), entry.key());
-    entry = keys.get(PolicyKey.PROBE_TIMEOUT_MS);
-    long timeout = entry == null ? defaults.timeoutMillis()
-        : nodes.wholeNumber(entry.value(), entry.key(), 1, Integer.MAX_VALUE, "milliseconds, 1 or more");
-    entry = keys.get(PolicyKey.PROBE_BUDGET_MS);
-    long budget = entry == null ? defaults.budgetMillis()
-        : nodes.wholeNumber(entry.value(), entry.key(), 1, Long.MAX_VALUE, "milliseconds, 1 or more");
+    entry = keys.get(PolicyKey.PROBE_TIMEOUT);
+    long timeout = entry == null ? defaults.timeoutMillis() : nodes.duration(entry.value(), entry.key(), 1).toMillis();
+    entry = keys.get(PolicyKey.PROBE_BUDGET);
+    long budget = entry == null ? defaults.budgetMillis() : nodes.duration(entry.value(), entry.key(), 1).toMillis();
     return new DataProbeSettings(enabled, timeout, budget);
   }
 

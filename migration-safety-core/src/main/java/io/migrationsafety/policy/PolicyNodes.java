@@ -31,6 +31,9 @@ final class PolicyNodes {
   /** YAML 1.1 also reads {@code 0x1F}, {@code 017} (octal!) and {@code 1:30} as integers; we take decimal only. */
   private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9_]*)");
 
+  /** A time as PostgreSQL's settings write it, with one of the units a policy accepts. */
+  private static final Pattern DURATION = Pattern.compile("(0|[1-9][0-9_]*)\\s*(ms|s|min|h)");
+
   /** One {@code key: value} of a mapping. */
   record Entry(String key, Node keyNode, Node value) {}
 
@@ -148,6 +151,48 @@ final class PolicyNodes {
       throw error(node, name + " must be " + allowed + ", found " + value);
     }
     return value;
+  }
+
+  /**
+   * A duration written as PostgreSQL writes a time setting: a whole number with the unit
+   * {@code ms}, {@code s}, {@code min} or {@code h} ({@code 2s}, {@code 500ms}, {@code 30min}), or a
+   * bare whole number of milliseconds.
+   *
+   * @param minMillis the shortest allowed duration, in milliseconds
+   */
+  java.time.Duration duration(Node node, String name, long minMillis) {
+    String allowed = "a duration such as 500ms, 2s, 30min or 1h" + (minMillis > 0 ? ", at least " + minMillis + "ms" : "");
+    long millis;
+    if (node instanceof ScalarNode && node.getTag().equals(Tag.INT)) {
+      millis = wholeNumber(node, name, minMillis, Long.MAX_VALUE, allowed);
+    } else if (node instanceof ScalarNode && node.getTag().equals(Tag.STR)) {
+      var m = DURATION.matcher(((ScalarNode) node).getValue().strip());
+      if (!m.matches()) {
+        throw error(node, name + " must be " + allowed + ", found " + describe(node));
+      }
+      long amount;
+      try {
+        amount = Long.parseLong(m.group(1).replace("_", ""));
+      } catch (NumberFormatException e) {
+        throw error(node, name + " must be " + allowed + ", found " + describe(node) + ", which is too large");
+      }
+      long unit = switch (m.group(2)) {
+        case "ms" -> 1L;
+        case "s" -> 1_000L;
+        case "min" -> 60_000L;
+        default -> 3_600_000L;
+      };
+      if (amount > Long.MAX_VALUE / unit) {
+        throw error(node, name + " must be " + allowed + ", found " + describe(node) + ", which is too large");
+      }
+      millis = amount * unit;
+    } else {
+      throw error(node, name + " must be " + allowed + ", found " + describe(node));
+    }
+    if (millis < minMillis) {
+      throw error(node, name + " must be " + allowed + ", found " + describe(node));
+    }
+    return java.time.Duration.ofMillis(millis);
   }
 
   /** {@code true} or {@code false}; YAML 1.1's {@code yes}, {@code no}, {@code on}, {@code off} are refused as ambiguous. */

@@ -4,6 +4,10 @@ import io.migrationsafety.MigrationReview;
 import io.migrationsafety.MigrationSafetyException;
 import io.migrationsafety.Review;
 import io.migrationsafety.Verdict;
+import io.migrationsafety.estimate.CostModel;
+import io.migrationsafety.estimate.MigrationEstimate;
+import io.migrationsafety.estimate.MigrationEstimator;
+import io.migrationsafety.estimate.Rates;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.lock.LockEffect;
@@ -54,6 +58,7 @@ public final class ReviewEngine {
   private final DataProber prober;
   private final List<StatementRule> statementRules = new ArrayList<>();
   private final List<MigrationSetRule> setRules = new ArrayList<>();
+  private final CostModel costModel;
 
   /**
    * An engine with these rules, policy and starting schema.
@@ -63,17 +68,27 @@ public final class ReviewEngine {
    * @throws MigrationSafetyException when the policy names a rule that does not exist
    */
   public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown) {
-    this(rules, policy, initialSchema, schemaKnown, DataProber.off());
+    this(rules, policy, initialSchema, schemaKnown, Rates.defaults());
   }
 
   /**
-   * An engine whose reviews also probe the live database's data ({@code fails-on-existing-data}).
+   * An engine that estimates durations and lock holds with these {@link Rates} (measured by
+   * {@code migration-safety calibrate} on the target server, or the library's defaults).
+   */
+  public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown, Rates rates) {
+    this(rules, policy, initialSchema, schemaKnown, rates, DataProber.off());
+  }
+
+  /**
+   * An engine with these {@link Rates} whose reviews also probe the live database's data
+   * ({@code fails-on-existing-data}).
    *
    * @param prober runs the data probes; each review opens a session of its own and closes it
    * @throws MigrationSafetyException when the policy names a rule that does not exist
    */
-  public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown,
+  public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown, Rates rates,
       DataProber prober) {
+    this.costModel = new CostModel(Objects.requireNonNull(rates, "rates"));
     this.prober = Objects.requireNonNull(prober, "prober");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.policy = Objects.requireNonNull(policy, "policy");
@@ -122,7 +137,9 @@ public final class ReviewEngine {
       ScriptSuppressions suppressions = ScriptSuppressions.of(
           pm.script().statements().stream().map(ParsedStatement::statement).toList());
       List<Finding> findings = new ArrayList<>();
+      MigrationEstimator estimator = new MigrationEstimator(costModel, policy, created);
       for (ParsedStatement statement : pm.script().statements()) {
+        boolean inTransaction = transaction.state().inTransaction();
         for (Operation operation : statement.operations()) {
           String defaultSchema = transaction.defaultSchema();
           ReplayStep step = SchemaReplayer.apply(schema, operation, defaultSchema);
@@ -136,18 +153,21 @@ public final class ReviewEngine {
               findings.addAll(withPolicy(rule, runRule(rule, context)));
             }
           }
+          estimator.operation(operation, locks, locksKnown, schema, defaultSchema);
           noteCreatedTables(operation, defaultSchema, created);
           schema = step.after();
           transaction.after(operation, locks);
         }
         transaction.afterStatement();
+        estimator.statementDone(statement.statement().line(), statement.statement().column(), inTransaction);
       }
-      MigrationReview review = migrationReview(migration, file, pm.script(), findings);
+      MigrationReview review = migrationReview(migration, file, pm.script(), findings, estimator.finish());
       overall = overall.worst(review.verdict());
       reviews.add(review);
     }
     List<Finding> setFindings = new ArrayList<>();
-    MigrationSetContext setContext = new MigrationSetContext(set, parsed, policy, initialSchema, schemaKnown);
+    MigrationSetContext setContext = new MigrationSetContext(set, parsed, policy,
+        reviews.stream().map(MigrationReview::estimate).toList(), initialSchema, schemaKnown);
     for (MigrationSetRule rule : setRules) {
       for (Finding finding : withPolicy(rule, runRule(rule, setContext))) {
         int index = indexOfFile(reviews, finding.file());
@@ -193,13 +213,13 @@ public final class ReviewEngine {
     List<Finding> findings = new ArrayList<>(review.findings());
     findings.add(finding);
     findings.sort(java.util.Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
-    return migrationReview(review.migration(), review.file(), script, findings);
+    return migrationReview(review.migration(), review.file(), script, findings, review.estimate());
   }
 
   private static MigrationReview migrationReview(Migration migration, String file, ParsedScript script,
-      List<Finding> findings) {
+      List<Finding> findings, MigrationEstimate estimate) {
     return new MigrationReview(migration, file, verdictOf(findings), script.statements().size(),
-        (int) script.unrecognizedCount(), findings);
+        (int) script.unrecognizedCount(), findings, estimate);
   }
 
   private static Verdict verdictOf(List<Finding> findings) {

@@ -10,16 +10,21 @@ import io.migrationsafety.schema.Index;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Renders schema-model values back into the DDL that creates them. */
-final class RollbackSql {
+/**
+ * Renders schema-model values back into the DDL that creates them (used by rollbacks, and by the
+ * tracer to build a snapshot's schema on its embedded server).
+ */
+public final class RollbackSql {
 
   private RollbackSql() {}
 
-  static String q(String identifier) {
+  /** A quoted identifier when it needs quotes. */
+  public static String q(String identifier) {
     return QualifiedName.quote(identifier);
   }
 
-  static String columns(List<String> names) {
+  /** A list of column names, quoted as needed. */
+  public static String columns(List<String> names) {
     return names.stream().map(RollbackSql::q).collect(Collectors.joining(", "));
   }
 
@@ -29,7 +34,7 @@ final class RollbackSql {
    *
    * @param typeOverride a type to write instead of the column's (serial for a serial column), or null
    */
-  static String column(Column c, String typeOverride, boolean restoreNotNull) {
+  public static String column(Column c, String typeOverride, boolean restoreNotNull) {
     StringBuilder sb = new StringBuilder(q(c.name())).append(' ')
         .append(typeOverride != null ? typeOverride : c.type().sql());
     if (c.collation() != null) {
@@ -56,7 +61,7 @@ final class RollbackSql {
   }
 
   /** {@code ALTER TABLE t ADD CONSTRAINT name …} for a constraint of the model, NOT VALID if it was. */
-  static String addConstraint(QualifiedName table, Constraint c) {
+  public static String addConstraint(QualifiedName table, Constraint c) {
     StringBuilder sb = new StringBuilder("ALTER TABLE ").append(table.sql())
         .append(" ADD CONSTRAINT ").append(q(c.name())).append(' ').append(constraintBody(c));
     if (c.deferrable()) {
@@ -103,7 +108,7 @@ final class RollbackSql {
   }
 
   /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] name ON table USING method (keys) [INCLUDE] [WHERE]}. */
-  static String createIndex(Index index, boolean concurrently) {
+  public static String createIndex(Index index, boolean concurrently) {
     StringBuilder sb = new StringBuilder("CREATE ");
     if (index.unique()) {
       sb.append("UNIQUE ");
@@ -143,7 +148,7 @@ final class RollbackSql {
   }
 
   /** A string literal. */
-  static String literal(String text) {
+  public static String literal(String text) {
     return "'" + text.replace("'", "''") + "'";
   }
 }

@@ -3,6 +3,7 @@ package io.migrationsafety.rollback;
 import io.migrationsafety.operation.AddColumn;
 import io.migrationsafety.operation.AddConstraint;
 import io.migrationsafety.operation.AlterColumnType;
+import io.migrationsafety.operation.DataType;
 import io.migrationsafety.operation.DropColumn;
 import io.migrationsafety.operation.DropConstraint;
 import io.migrationsafety.operation.QualifiedName;
@@ -16,10 +17,12 @@ import io.migrationsafety.schema.Column;
 import io.migrationsafety.schema.Constraint;
 import io.migrationsafety.schema.Sequence;
 import io.migrationsafety.schema.Table;
+import io.migrationsafety.schema.UserType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Inverses of the {@code ALTER TABLE} subcommands. */
 final class TableActionInverses {
@@ -85,9 +88,17 @@ final class TableActionInverses {
     String type = column.type().sql();
     String sql = alter(f) + "ALTER COLUMN " + RollbackSql.q(column.name()) + " TYPE " + type
         + (column.collation() != null ? " COLLATE " + column.collation() : "")
-        + " USING " + RollbackSql.q(column.name()) + "::" + type;
+        + " USING " + RollbackSql.q(column.name()) + (isEnum(f, column.type()) || isEnum(f, op.type()) ? "::text::" : "::")
+        + type;
     return Inverse.of(f.line(), sql)
         .withNote("rewrites the table; values the forward change rounded or truncated do not come back");
+  }
+
+  /** Whether {@code type} is an enum: PostgreSQL casts enums to and from other types only through text. */
+  private static boolean isEnum(Forward f, DataType type) {
+    String name = type.name().substring(type.name().lastIndexOf('.') + 1).replace("\"", "");
+    return Stream.of(f.before(), f.after()).flatMap(s -> s.types().values().stream())
+        .anyMatch(t -> t.kind() == UserType.Kind.ENUM && t.name().name().equals(name));
   }
 
   static RollbackStep defaultChange(Forward f, String column) {

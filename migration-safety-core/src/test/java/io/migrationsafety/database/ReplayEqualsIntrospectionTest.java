@@ -115,6 +115,23 @@ class ReplayEqualsIntrospectionTest {
   }
 
   /**
+   * Prisma 6.16 and later qualify every type with its schema ({@code "public"."Plan"}); PostgreSQL
+   * shows a type of a schema on the search path without it, and replay must agree.
+   */
+  @Test
+  void a_type_qualified_with_the_default_schema_is_spelled_as_postgres_shows_it() throws SQLException {
+    assertThat(compare("""
+        CREATE SCHEMA "billing";
+        CREATE TYPE "public"."Plan" AS ENUM ('FREE', 'PRO');
+        CREATE TYPE "billing"."Status" AS ENUM ('OPEN', 'PAID');
+        CREATE TABLE "public"."Account" ("id" TEXT NOT NULL, "plan" "public"."Plan" NOT NULL DEFAULT 'FREE',
+            "status" "billing"."Status", "plans" "public"."Plan"[]);
+        ALTER TABLE "public"."Account" ADD COLUMN "previous" "public"."Plan";
+        ALTER TABLE "public"."Account" ALTER COLUMN "id" TYPE "public"."Plan" USING ("id"::"public"."Plan");
+        """, false)).isEmpty();
+  }
+
+  /**
    * What remains when expression text is compared too: PostgreSQL stores expressions as trees and
    * prints them back ({@code pg_get_expr}) with the casts it inferred and its own parentheses, while
    * replay keeps the text as written. Both are the same expression; rules that look at an

@@ -90,6 +90,16 @@ class RollbackSynthesizerTest {
   }
 
   @Test
+  void type_change_from_an_enum_goes_back_through_text() {
+    // Prisma's enum swap: PostgreSQL has no cast from one enum to another, only through text.
+    reversible("""
+        CREATE TYPE mood_new AS ENUM ('a');
+        ALTER TABLE u ALTER COLUMN m TYPE mood_new USING (m::text::mood_new);""", """
+        ALTER TABLE public.u ALTER COLUMN m TYPE mood USING m::text::mood;
+        DROP TYPE public.mood_new;""");
+  }
+
+  @Test
   void defaults_and_not_null_go_back_to_their_former_state() {
     reversible("""
         ALTER TABLE t ALTER COLUMN email DROP DEFAULT, ALTER COLUMN n SET DEFAULT 3,

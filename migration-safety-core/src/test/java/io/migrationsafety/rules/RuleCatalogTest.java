@@ -3,8 +3,11 @@ package io.migrationsafety.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.migrationsafety.rule.Finding;
+import io.migrationsafety.rule.MigrationSetRule;
 import io.migrationsafety.rule.Rule;
 import io.migrationsafety.rule.RuleRegistry;
+import io.migrationsafety.rule.StatementRule;
+import io.migrationsafety.rule.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,10 +53,20 @@ class RuleCatalogTest {
           .map(n -> n.substring(0, n.length() - 3)).collect(Collectors.toCollection(TreeSet::new));
     }
     Set<String> ids = registry.all().stream().map(Rule::id).collect(Collectors.toCollection(TreeSet::new));
+    // A rule shipped by an adapter module says so on its page; that module's own test checks it.
+    pages.removeIf(id -> !ids.contains(id) && adapterPage(id));
     assertThat(pages).isEqualTo(ids);
     String index = Files.readString(DOCS.resolve("README.md"));
     for (String id : ids) {
       assertThat(index).as("docs/rules/README.md lists %s", id).contains("[" + id + "](" + id + ".md)");
+    }
+  }
+
+  private static boolean adapterPage(String id) {
+    try {
+      return Files.readString(DOCS.resolve(id + ".md")).contains("\n**Module:** migration-safety-");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
@@ -82,7 +95,37 @@ class RuleCatalogTest {
 
   @TestFactory
   Stream<DynamicTest> each_page_example_does_what_it_says() {
-    return registry.all().stream().map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+    // A rule over traced facts (lock-model-disagreement) has no SQL check for RuleTester to run: its
+    // test class traces its page's examples on PostgreSQL instead.
+    return registry.all().stream().filter(r -> r instanceof StatementRule || r instanceof MigrationSetRule)
+        .map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+      Example example = Example.of(rule);
+      List<Finding> unsafeFindings = example.tester().findings(example.unsafe());
+      assertThat(unsafeFindings).as("the unsafe example of %s triggers it", rule.id()).isNotEmpty();
+      assertThat(example.tester().findings(example.safe())).as("the safe example of %s does not trigger it", rule.id())
+          .isEmpty();
+    }));
+  }
+
+  /**
+   * Every finding that blocks says how to do it safely: the findings of a BLOCKED rule on its page's
+   * unsafe example all carry a suggestion.
+   */
+  @TestFactory
+  Stream<DynamicTest> every_blocking_finding_carries_a_safe_alternative() {
+    return registry.all().stream().filter(r -> r.metadata().defaultSeverity() == Severity.BLOCKED)
+        .map(rule -> DynamicTest.dynamicTest(rule.id(), () -> {
+          Example example = Example.of(rule);
+          for (Finding finding : example.tester().findings(example.unsafe())) {
+            assertThat(finding.suggestion()).as("%s: %s", rule.id(), finding.message()).isNotBlank();
+          }
+        }));
+  }
+
+  /** A page's example blocks, and a tester set up with its schema and policy. */
+  private record Example(RuleTester tester, String unsafe, String safe) {
+
+    static Example of(Rule rule) throws IOException {
       String page = Files.readString(DOCS.resolve(rule.id() + ".md"));
       String schema = "";
       String policy = null;
@@ -103,10 +146,8 @@ class RuleCatalogTest {
       if (policy != null) {
         tester.policy(policy);
       }
-      List<Finding> unsafeFindings = tester.findings(unsafe);
-      assertThat(unsafeFindings).as("the unsafe example of %s triggers it", rule.id()).isNotEmpty();
-      assertThat(tester.findings(safe)).as("the safe example of %s does not trigger it", rule.id()).isEmpty();
-    }));
+      return new Example(tester, unsafe, safe);
+    }
   }
 
   /**

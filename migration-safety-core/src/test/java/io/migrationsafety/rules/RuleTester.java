@@ -19,6 +19,7 @@ import io.migrationsafety.review.ReviewEngine;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.Rule;
 import io.migrationsafety.rule.RuleRegistry;
+import io.migrationsafety.schema.Index;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.Table;
 import io.migrationsafety.schema.replay.SchemaReplayer;
@@ -47,6 +48,7 @@ import java.util.stream.Collectors;
 public final class RuleTester {
 
   private static final String EXPECT = "-- expect:";
+  private static final String INVALID_INDEX = "-- invalid index:";
 
   private final Rule rule;
   private Schema schema = Schema.empty();
@@ -64,13 +66,23 @@ public final class RuleTester {
     return new RuleTester(rule);
   }
 
-  /** The database the migration runs on, as DDL; its tables' sizes are unknown, so large. */
+  /**
+   * The database the migration runs on, as DDL; its tables' sizes are unknown, so large. A comment
+   * line {@code -- invalid index: NAME} marks that index INVALID, as a failed {@code CREATE INDEX
+   * CONCURRENTLY} leaves it.
+   */
   public RuleTester schema(String ddl) {
     Schema s = Schema.empty();
     for (ParsedStatement statement : SqlParser.parse(ddl, "schema.sql").statements()) {
       for (Operation op : statement.operations()) {
         s = SchemaReplayer.apply(s, op, "public").after();
       }
+    }
+    for (String line : ddl.lines().filter(l -> l.startsWith(INVALID_INDEX)).toList()) {
+      QualifiedName name = QualifiedName.of("public", line.substring(INVALID_INDEX.length()).strip());
+      Index index = s.index(name).orElseThrow(() -> new IllegalArgumentException("no index " + name));
+      s = s.withIndex(new Index(index.name(), index.table(), index.unique(), index.method(), index.elements(),
+          index.include(), index.predicate(), false));
     }
     for (Table table : s.tables().values()) {
       s = s.withTable(table.withSize(null, null));
@@ -82,6 +94,7 @@ public final class RuleTester {
   /** The policy, as the YAML of a {@code migration-safety.yml}. */
   public RuleTester policy(String yaml) {
     this.basePolicy = PolicyLoader.parse(yaml, "migration-safety.yml").policy();
+    this.postgresVersion = basePolicy.postgresVersion();
     return this;
   }
 
@@ -116,7 +129,8 @@ public final class RuleTester {
     Map<QualifiedName, TableSize> allSizes = new HashMap<>(basePolicy.tableSizes());
     allSizes.putAll(sizes);
     Policy policy = new Policy(postgresVersion, basePolicy.rules(), basePolicy.largeTableRows(),
-        basePolicy.conventions(), allSizes);
+        basePolicy.conventions(), allSizes, basePolicy.estimates(),
+        basePolicy.execution());
     Path dir = Path.of("/migrations");
     String name = header(sql, "-- file:", "V1__test.sql");
     String down = header(sql, "-- down:", null);
@@ -125,7 +139,7 @@ public final class RuleTester {
         sql, down == null ? null : dir.resolve(name + ".down"), down,
         transactional && !io.migrationsafety.format.sql.PlainSqlFormat.declaresNoTransaction(sql));
     ReviewEngine engine = new ReviewEngine(RuleRegistry.empty().plus(rule), policy, schema, true,
-        prober(header(sql, "-- probe:", null)));
+        io.migrationsafety.estimate.Rates.defaults(), prober(header(sql, "-- probe:", null)));
     MigrationSet set = new MigrationSet("plain-sql", dir, List.of(migration));
     String history = header(sql, "-- history:", null);
     if ("applied".equals(history)) {

@@ -34,6 +34,16 @@ public final class DbmateFormat implements MigrationFormat {
   }
 
   @Override
+  public java.util.Optional<io.migrationsafety.format.AppliedStateReader> history() {
+    return java.util.Optional.of(SafetyHistory.INSTANCE);
+  }
+
+  @Override
+  public java.util.Optional<io.migrationsafety.format.HistoryWriter> historyWriter() {
+    return java.util.Optional.of(SafetyHistory.INSTANCE);
+  }
+
+  @Override
   public FormatMatch detect(Path directory) {
     for (Path file : ScriptFiles.files(directory, n -> n.endsWith(".sql"))) {
       if (MARKER.matcher(ScriptReader.read(file)).find()) {

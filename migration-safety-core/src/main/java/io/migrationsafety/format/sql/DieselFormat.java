@@ -32,6 +32,16 @@ public final class DieselFormat implements MigrationFormat {
   }
 
   @Override
+  public java.util.Optional<io.migrationsafety.format.AppliedStateReader> history() {
+    return java.util.Optional.of(SafetyHistory.INSTANCE);
+  }
+
+  @Override
+  public java.util.Optional<io.migrationsafety.format.HistoryWriter> historyWriter() {
+    return java.util.Optional.of(SafetyHistory.INSTANCE);
+  }
+
+  @Override
   public FormatMatch detect(Path directory) {
     return ScriptFiles.directories(directory).stream().anyMatch(d -> Files.isRegularFile(d.resolve("up.sql")))
         ? FormatMatch.SPECIFIC : FormatMatch.NONE;

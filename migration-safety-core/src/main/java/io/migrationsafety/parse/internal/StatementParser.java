@@ -1,6 +1,7 @@
 package io.migrationsafety.parse.internal;
 
 import io.migrationsafety.operation.Operation;
+import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.operation.Unrecognized;
 import io.migrationsafety.sql.SqlStatement;
 import io.migrationsafety.sql.Token;
@@ -68,6 +69,10 @@ public final class StatementParser {
       default:
         break;
     }
+    String unresolved = unresolvedReason(statement);
+    if (unresolved != null) {
+      return unrecognized(unresolved);
+    }
     TokenCursor cursor = new TokenCursor(statement);
     Token first = cursor.peek();
     if (first == null || first.type() != TokenType.IDENTIFIER) {
@@ -95,6 +100,19 @@ public final class StatementParser {
       // A parser bug must not lose the statement or stop the review: fail closed.
       return unrecognized("internal parser error (" + e + "); please report it");
     }
+  }
+
+  /** The reason of a {@link SqlParser#UNRESOLVED_MARKER} comment of the statement, or {@code null}. */
+  private static String unresolvedReason(SqlStatement statement) {
+    for (Token comment : statement.comments()) {
+      String text = comment.text();
+      int at = text.indexOf(SqlParser.UNRESOLVED_MARKER);
+      if (at >= 0) {
+        String reason = text.substring(at + SqlParser.UNRESOLVED_MARKER.length());
+        return reason.endsWith("*/") ? reason.substring(0, reason.length() - 2).strip() : reason.strip();
+      }
+    }
+    return null;
   }
 
   private static String objectWord(TokenCursor cursor, String verb) {

@@ -40,11 +40,17 @@ public final class AddColumnRewrite implements StatementRule {
     if (kind == null || !context.isLarge(table)) {
       return List.of();
     }
+    boolean storedGenerated = column.generated() != null && column.generated().stored();
+    String virtual = storedGenerated && context.postgresVersion() >= 18
+        ? "-- PostgreSQL 18+: a VIRTUAL generated column is computed on read, added without a rewrite (it cannot be "
+            + "indexed):\n" + context.statement().statement().text().replaceAll("(?i)\\bstored\\b", "VIRTUAL") + ";\n"
+            + "-- or, to keep it stored:\n"
+        : "";
     return List.of(context.finding(this,
         "Adding " + kind + " " + column.name() + " to " + table + " rewrites the whole table",
         "Each existing row gets its own value (a sequence number or a computed one), so PostgreSQL writes a new "
             + "copy of the table and its indexes while it holds ACCESS EXCLUSIVE: all reads and writes wait.",
-        "-- add a plain nullable column, fill it in batches, then attach what fills new rows:\n"
+        virtual + "-- add a plain nullable column, fill it in batches, then attach what fills new rows:\n"
             + "ALTER TABLE " + add.table().name().sql() + " ADD COLUMN " + QualifiedName.quote(column.name()) + " "
             + plainType(column) + ";"));
   }

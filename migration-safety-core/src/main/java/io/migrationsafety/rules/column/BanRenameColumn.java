@@ -38,8 +38,10 @@ public final class BanRenameColumn implements StatementRule {
     String old = QualifiedName.quote(rename.column());
     String type = context.tableBefore(table).flatMap(x -> x.column(rename.column()))
         .map(c -> c.type().sql()).orElse(null);
-    String safe = type == null ? null
-        : "ALTER TABLE " + t + " ADD COLUMN " + added + " " + type + ";\n"
+    String safe = (type == null
+        ? "-- give " + added + " the type of " + old + " (the review does not know it):\n-- ALTER TABLE " + t
+            + " ADD COLUMN " + added + " <type of " + old + ">;\n"
+        : "ALTER TABLE " + t + " ADD COLUMN " + added + " " + type + ";\n")
             + "-- write both columns from the application (or a trigger), backfill " + added + " in batches,\n"
             + "-- move every reader to " + added + ", then in a later release:\n"
             + "ALTER TABLE " + t + " DROP COLUMN " + old + ";";

@@ -8,6 +8,7 @@ import io.migrationsafety.rule.ParsedMigration;
 import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.suppression.ScriptSuppressions;
+import io.migrationsafety.suppression.SuppressionParser;
 import io.migrationsafety.suppression.SuppressionProblem;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,23 @@ public final class InvalidSuppression implements MigrationSetRule {
             problem.position().line(), problem.position().column(), problem.message(),
             "A suppression has to name the rule and say why it does not apply here; one that does not is "
                 + "ignored, so the finding it meant to silence still counts.",
-            null, List.of()));
+            correction(problem), List.of()));
       }
     }
     return findings;
+  }
+
+  /** The comment as it has to be written, in the form the problem is about. */
+  private static String correction(SuppressionProblem problem) {
+    if (problem.message().startsWith("migration-safety:no-transaction")) {
+      return "-- move it to the top of the file, before the first statement:\n-- migration-safety:no-transaction";
+    }
+    if (problem.message().startsWith("migration-safety:ignore-file")) {
+      return "-- before the file's first statement, or for this statement only:\n"
+          + SuppressionParser.IGNORE_FILE_FORM + "\n" + SuppressionParser.IGNORE_FORM;
+    }
+    return "-- name the rule and say why it does not apply here, e.g.:\n"
+        + "-- migration-safety:ignore require-concurrent-index the table holds 12 rows, by design\n"
+        + "-- the form: " + SuppressionParser.IGNORE_FORM.substring(3);
   }
 }

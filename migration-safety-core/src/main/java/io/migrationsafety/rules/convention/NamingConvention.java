@@ -33,17 +33,22 @@ public final class NamingConvention implements MigrationSetRule {
     for (ParsedMigration pm : context.migrations()) {
       Migration m = pm.migration();
       String name = m.file().getFileName().toString();
+      boolean needsVersion = conventions.requireVersionPrefix() && m.version() == null;
+      String rename = MigrationFileNames.corrected(name, conventions.fileNamePattern(), needsVersion,
+              context.set().migrations(), m)
+          .map(better -> "-- rename the file: " + name + " -> " + better)
+          .orElse("-- rename the file so that it matches " + (conventions.fileNamePattern() == null
+              ? "a version prefix such as V1__" : conventions.fileNamePattern().pattern()));
       if (conventions.fileNamePattern() != null && !conventions.fileNamePattern().matcher(name).matches()) {
         findings.add(context.finding(this, pm.script().file(), 1,
             "The file name " + name + " does not match the convention " + conventions.fileNamePattern().pattern(),
             "Names that follow one pattern keep migrations in a predictable order and let tools find them.",
-            null));
-      }
-      if (conventions.requireVersionPrefix() && m.version() == null) {
+            rename));
+      } else if (needsVersion) {
         findings.add(context.finding(this, pm.script().file(), 1,
             "The file name " + name + " does not start with a version or timestamp",
             "Without a version in the name, the order migrations run in is not visible from the file names.",
-            null));
+            rename));
       }
     }
     return findings;

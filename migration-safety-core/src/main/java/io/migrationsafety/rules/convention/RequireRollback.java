@@ -35,7 +35,8 @@ public final class RequireRollback implements MigrationSetRule {
             "Migration " + pm.migration().id() + " has no rollback script",
             "The policy asks every migration to say how to undo it, so that a bad release can be rolled back "
                 + "without writing SQL under pressure.",
-            null));
+            "-- add " + MigrationFileNames.rollbackOf(context.set().format(), pm.script().file())
+                + "\n-- `migration-safety rollback` writes a first version of its SQL"));
       }
     }
     return findings;

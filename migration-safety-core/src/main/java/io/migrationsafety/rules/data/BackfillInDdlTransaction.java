@@ -10,6 +10,7 @@ import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rule.StatementContext;
 import io.migrationsafety.rule.StatementRule;
+import io.migrationsafety.rules.Backfill;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,8 +51,14 @@ public final class BackfillInDdlTransaction implements StatementRule {
             + "commit, so every query on " + table + ", even a plain SELECT, waits until the backfill has "
             + "touched every row.",
         "-- end the migration after the DDL, so its lock is released at once; then, in a later migration or job,\n"
-            + "-- backfill in batches, each its own short transaction, until a batch changes no row:\n"
-            + context.statement().statement().text() + ";"));
+            + "-- backfill in batches, each its own short transaction:\n" + batches(change, context)));
+  }
+
+  /** The backfill as a batched loop where one can be written for it, else the statement itself. */
+  private static String batches(DataChange change, StatementContext context) {
+    String loop = change.dmlKind() == DmlKind.UPDATE || change.dmlKind() == DmlKind.DELETE
+        ? Backfill.batched(change, context) : null;
+    return loop != null ? loop : context.statement().statement().text() + ";";
   }
 
   /**

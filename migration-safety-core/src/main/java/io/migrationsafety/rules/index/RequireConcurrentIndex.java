@@ -34,6 +34,19 @@ public final class RequireConcurrentIndex implements StatementRule {
     if (!context.isLarge(table)) {
       return List.of();
     }
+    boolean partitioned = PartitionedIndex.partitioned(context, table);
+    if (partitioned && index.table().only()) {
+      return List.of(); // ON ONLY a partitioned table: an empty, invalid index on the parent alone, instant
+    }
+    if (partitioned) {
+      return List.of(context.finding(this,
+          "CREATE INDEX on the partitioned table " + table + " blocks every INSERT, UPDATE and DELETE on all its "
+              + "partitions until every partition's index is built",
+          "Without CONCURRENTLY, PostgreSQL holds a SHARE lock on the parent and each partition while it builds "
+              + "the index on every one of them; and CONCURRENTLY is refused on a partitioned table, so the index "
+              + "has to be built partition by partition.",
+          PartitionedIndex.steps(context, index, table)));
+    }
     String safe = StatementText.insertAfter(context.statement().statement(), t -> t.is("index"), " CONCURRENTLY");
     return List.of(context.finding(this,
         "CREATE INDEX on " + table + " blocks every INSERT, UPDATE and DELETE on it until the index is built",

@@ -49,7 +49,8 @@ public final class RequireConcurrentReindex implements StatementRule {
             + "The planner locks every index of a table it plans a query for, so reads wait too, not only writes"
             + (safe == null ? "; REINDEX SYSTEM has no CONCURRENTLY form: build a "
                 + "new index with CREATE INDEX CONCURRENTLY and drop the old one with DROP INDEX CONCURRENTLY." : "."),
-        safe == null ? null : "-- CONCURRENTLY (PostgreSQL 12+) cannot run inside a transaction: give it a migration "
+        safe == null ? "-- REINDEX SYSTEM has no CONCURRENTLY form: run it by hand in a maintenance window, not in a "
+            + "migration" : "-- CONCURRENTLY (PostgreSQL 12+) cannot run inside a transaction: give it a migration "
             + "of its own\n" + safe + ";"));
   }
 

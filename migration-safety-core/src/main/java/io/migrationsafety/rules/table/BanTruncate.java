@@ -7,6 +7,7 @@ import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rule.StatementContext;
 import io.migrationsafety.rule.StatementRule;
+import io.migrationsafety.rules.Backfill;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,9 @@ public final class BanTruncate implements StatementRule {
           "TRUNCATE deletes every row of " + table + (truncate.cascade() ? " and of every table referencing it" : ""),
           "The rows cannot be brought back by a rollback once the migration commits, and TRUNCATE waits for "
               + "ACCESS EXCLUSIVE behind every running query on the table.",
-          null));
+          "-- if the rows must go, delete them in batches: row locks only, readers and writers go on\n"
+              + (truncate.cascade() ? "-- (delete the referencing rows first, table by table, the same way)\n" : "")
+              + Backfill.untilDone("DELETE FROM " + name.sql() + " WHERE " + Backfill.ctidBatch(name.sql(), null))));
     }
     return findings;
   }

@@ -59,19 +59,60 @@ public final class TableRewrite implements StatementRule {
     } else {
       return List.of();
     }
+    // SET LOGGED on a logged table, SET ACCESS METHOD heap on a heap table …: the lock model knows
+    // when nothing is copied.
+    if (context.locksKnown() && !tables.isEmpty() && context.locks().stream().noneMatch(l -> l.rewrite())) {
+      return List.of();
+    }
     List<Finding> findings = new ArrayList<>();
     if (tables.isEmpty()) {
       findings.add(context.finding(this, what + " without a table rewrites every table it applies to",
-          why(what), null));
+          why(what), instead(op, null)));
     }
     for (QualifiedName name : tables) {
       QualifiedName table = context.resolve(name);
       if (context.isLarge(table)) {
         findings.add(context.finding(this, what + " rewrites " + table + " while blocking all reads and writes",
-            why(what), null));
+            why(what), instead(op, name)));
       }
     }
     return findings;
+  }
+
+  /**
+   * What to run instead: the statement's lighter form where PostgreSQL has one (plain VACUUM, CLUSTER
+   * ON), else a new table built the desired way and filled in batches, or an online tool outside
+   * migrations.
+   */
+  private static String instead(Operation op, QualifiedName name) {
+    String t = name == null ? null : name.sql();
+    String online = "-- or do it outside migrations with an online tool (pg_repack"
+        + (t == null ? "" : " --table=" + t) + "), which holds ACCESS EXCLUSIVE only for a moment at the end";
+    if (op instanceof Vacuum) {
+      return "-- plain VACUUM makes dead rows' space reusable without a rewrite (SHARE UPDATE EXCLUSIVE: reads and "
+          + "writes go on);\n-- it cannot run inside a transaction block\nVACUUM (ANALYZE)" + (t == null ? "" : " " + t)
+          + ";\n" + online;
+    }
+    if (op instanceof Cluster c) {
+      return (t == null || c.index() == null ? ""
+          : "-- remember the order for later (SHARE UPDATE EXCLUSIVE), and reorder online:\nALTER TABLE " + t
+              + " CLUSTER ON " + c.index() + ";\n") + online;
+    }
+    String built;
+    if (op instanceof SetLogged s) {
+      built = "CREATE " + (s.logged() ? "" : "UNLOGGED ") + "TABLE " + sibling(name) + " (LIKE " + t + " INCLUDING ALL)";
+    } else if (op instanceof AlterTableSetting s) {
+      built = "CREATE TABLE " + sibling(name) + " (LIKE " + t + " INCLUDING ALL) USING " + s.detail().strip();
+    } else {
+      built = "CREATE TABLE " + sibling(name) + " (LIKE " + t + " INCLUDING ALL) TABLESPACE "
+          + QualifiedName.quote(((SetTablespace) op).tablespace());
+    }
+    return "-- build the table the new way beside the old one, fill it in batches while triggers keep it in step,\n"
+        + "-- then swap the names in one short transaction:\n" + built + ";\n" + online;
+  }
+
+  private static String sibling(QualifiedName name) {
+    return QualifiedName.of(name.schema(), name.name() + "_new").sql();
   }
 
   private static String why(String what) {

@@ -59,13 +59,29 @@ public final class ManyTablesLocked implements StatementRule {
             + "SET LOCAL lock_timeout = '5s';"));
   }
 
+  /**
+   * The partitioned table a partition belongs to, at the top: PostgreSQL locks a partitioned
+   * table's partitions itself, in its own order, so they count as one table here.
+   */
+  private static QualifiedName root(StatementContext context, QualifiedName relation) {
+    QualifiedName current = relation;
+    for (int depth = 0; depth < 32; depth++) {
+      QualifiedName parent = context.before().table(current).map(t -> t.partitionOf()).orElse(null);
+      if (parent == null) {
+        return current;
+      }
+      current = context.resolve(parent);
+    }
+    return current;
+  }
+
   /** The existing tables (not indexes, not created in these migrations) locked SHARE ROW EXCLUSIVE or stronger. */
   private static Map<QualifiedName, LockMode> strong(StatementContext context, List<LockEffect> locks) {
     Map<QualifiedName, LockMode> tables = new LinkedHashMap<>();
     for (LockEffect l : locks) {
       if (l.mode().compareTo(LockMode.SHARE_ROW_EXCLUSIVE) >= 0 && !context.isNewTable(l.relation())
           && context.before().index(l.relation()).isEmpty()) {
-        tables.merge(l.relation(), l.mode(), LockMode::max);
+        tables.merge(root(context, l.relation()), l.mode(), LockMode::max);
       }
     }
     return tables;

@@ -40,11 +40,28 @@ public final class NonTransactionalInTransaction implements StatementRule {
         "PostgreSQL stops it with \"cannot run inside a transaction block\", so the migration fails. Give the "
             + "statement a migration of its own that runs outside a transaction (for plain SQL: "
             + "-- migration-safety:no-transaction before its first statement).",
-        null));
+        outside(context)));
   }
 
-  /** What the operation is, when PostgreSQL refuses it in a transaction block; else null. */
-  static String refusedInTransaction(Operation operation) {
+  /**
+   * The statement outside any transaction: after a COMMIT of the script's own BEGIN, or in a
+   * migration of its own that its tool runs without a transaction (how is the format's business:
+   * the plain-SQL opt-out comment, Flyway's script configuration, dbmate's transaction:false …).
+   */
+  private static String outside(StatementContext context) {
+    String statement = context.statement().statement().text() + ";";
+    if (context.transaction().explicit() && !context.migration().migration().transactional()) {
+      return "COMMIT;\n" + statement + "\nBEGIN;";
+    }
+    return "-- in a migration of its own that runs outside a transaction; for plain SQL, start it with:\n"
+        + "-- migration-safety:no-transaction\n" + statement;
+  }
+
+  /**
+   * What the operation is, when PostgreSQL refuses it in a transaction block; else null. The
+   * staging executor and the production script use it too, to run such statements outside one.
+   */
+  public static String refusedInTransaction(Operation operation) {
     if (operation instanceof CreateIndex i && i.concurrently()) {
       return "CREATE INDEX CONCURRENTLY";
     }

@@ -49,7 +49,7 @@ public final class RequireLockTimeout implements StatementRule {
   }
 
   /** Whether a lock_timeout other than 0 (no limit) is in force. */
-  static boolean hasTimeout(Optional<String> value) {
+  public static boolean hasTimeout(Optional<String> value) {
     if (value.isEmpty()) {
       return false;
     }

@@ -31,7 +31,7 @@ final class ColumnAlterReplay {
 
   static ReplayStep type(Replay replay, AlterColumnType op) {
     return AlterTables.onColumn(replay, op.table(), op.column(), (schema, table, column) -> {
-      Column changed = new Column(column.name(), op.type(), column.notNull(), column.defaultValue(),
+      Column changed = new Column(column.name(), NewColumns.visible(op.type(), replay.defaultSchema), column.notNull(), column.defaultValue(),
           column.identity(), column.generated(), op.collation() != null ? op.collation() : column.collation());
       return Change.ok(schema.withTable(Tables.withColumn(table, column.name(), c -> changed)));
     });

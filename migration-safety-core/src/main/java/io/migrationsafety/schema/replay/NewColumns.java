@@ -36,7 +36,7 @@ final class NewColumns {
    * free in {@code schema}.
    */
   static Made make(Schema schema, QualifiedName table, ColumnDefinition definition, String defaultSchema) {
-    DataType type = definition.type();
+    DataType type = visible(definition.type(), defaultSchema);
     if (type.isSerial() && type.arrayDimensions() == 0) {
       QualifiedName sequence = sequenceName(schema, table, definition.name(), null);
       String base = SERIAL_TYPES.get(type.name());
@@ -53,6 +53,20 @@ final class NewColumns {
     }
     QualifiedName sequence = sequenceName(schema, table, definition.name(), definition.identity().sequenceOptions());
     return new Made(column, new Sequence(sequence, Tables.ownerOf(table, definition.name())));
+  }
+
+  /**
+   * {@code type} spelled as PostgreSQL shows it ({@code format_type}): without its schema when that
+   * is the default schema, so {@code "public"."Plan"} (as Prisma 6.16+ writes it) is {@code "Plan"}.
+   */
+  static DataType visible(DataType type, String defaultSchema) {
+    String prefix = QualifiedName.quote(defaultSchema) + ".";
+    if (!type.name().startsWith(prefix)) {
+      return type;
+    }
+    String name = type.name().substring(prefix.length());
+    String text = type.text().startsWith(prefix) ? type.text().substring(prefix.length()) : type.text();
+    return new DataType(name, type.modifiers(), type.arrayDimensions(), text);
   }
 
   /**

@@ -33,4 +33,12 @@ class AddColumnRewriteTest {
         ALTER TABLE t ADD COLUMN seq bigserial;
         """);
   }
+
+  @Test
+  void suggests_a_virtual_column_from_postgresql_18() {
+    String stored = "ALTER TABLE orders ADD COLUMN gross numeric GENERATED ALWAYS AS (price * 1.2) STORED;";
+    assertThat(tester.postgresVersion(18).findings(stored).get(0).suggestion())
+        .contains("ALTER TABLE orders ADD COLUMN gross numeric GENERATED ALWAYS AS (price * 1.2) VIRTUAL;");
+    assertThat(tester.postgresVersion(17).findings(stored).get(0).suggestion()).doesNotContain("VIRTUAL");
+  }
 }

@@ -2,6 +2,7 @@ package io.migrationsafety.rules.convention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rules.RuleTester;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,21 @@ class NamingConventionTest {
     assertThat(tester.findings("-- file: V1__Add-Index.sql\nSELECT 1;"))
         .singleElement().satisfies(f -> assertThat(f.message()).contains("V1__Add-Index.sql")
             .contains("does not match the convention"));
+  }
+
+  @Test
+  void suggests_the_corrected_name_and_only_warns() {
+    assertThat(tester.findings("-- file: V1__Add-Index.sql\nSELECT 1;")).singleElement().satisfies(f -> {
+      assertThat(f.suggestion()).isEqualTo("-- rename the file: V1__Add-Index.sql -> V1__add_index.sql");
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+    });
+  }
+
+  @Test
+  void suggests_the_next_version_for_a_name_without_one() {
+    RuleTester versioned = RuleTester.of(new NamingConvention()).policy("conventions:\n  require_version_prefix: true\n");
+    assertThat(versioned.findings("-- file: add_index.sql\nSELECT 1;")).singleElement()
+        .satisfies(f -> assertThat(f.suggestion()).isEqualTo("-- rename the file: add_index.sql -> 1_add_index.sql"));
   }
 
   @Test

@@ -60,4 +60,20 @@ class RequireConcurrentIndexTest {
     String sql = finding.suggestion().lines().filter(l -> !l.startsWith("--")).findFirst().orElseThrow();
     assertThat(SqlParser.parse(sql, "suggestion.sql").unrecognizedCount()).isZero();
   }
+
+  @Test
+  void on_a_partitioned_table_suggests_the_per_partition_sequence_and_allows_on_only() {
+    RuleTester partitioned = RuleTester.of(new RequireConcurrentIndex()).schema("""
+        CREATE TABLE events (id bigint, day date) PARTITION BY RANGE (day);
+        CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        """);
+    partitioned.check("""
+        -- expect: CREATE INDEX on the partitioned table public.events blocks every INSERT
+        CREATE INDEX events_day_idx ON events (day);
+        CREATE INDEX events_id_idx ON ONLY events (id);
+        """);
+    assertThat(partitioned.findings("CREATE INDEX events_day_idx ON events (day);")
+        .get(0).suggestion()).contains("CREATE INDEX events_day_idx ON ONLY events (day);")
+        .contains("CREATE INDEX CONCURRENTLY events_2024_events_day_idx ON public.events_2024 (day);");
+  }
 }

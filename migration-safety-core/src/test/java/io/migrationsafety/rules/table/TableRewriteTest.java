@@ -1,5 +1,7 @@
 package io.migrationsafety.rules.table;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.migrationsafety.rules.RuleTester;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,18 @@ class TableRewriteTest {
 
   @Test
   void allows_plain_vacuum_and_small_or_new_tables() {
-    tester.check("VACUUM events;\nCREATE TABLE t (a int);\nALTER TABLE t SET LOGGED;");
+    tester.check("VACUUM events;\nCREATE TABLE t (a int);\nALTER TABLE t SET LOGGED;\nALTER TABLE events SET LOGGED;");
     tester.tableRows("public.events", 100).check("VACUUM FULL events;");
+  }
+
+  @Test
+  void suggests_the_light_form_or_a_table_built_the_new_way() {
+    assertThat(tester.findings("VACUUM FULL events;").get(0).suggestion()).contains("VACUUM (ANALYZE) events;");
+    assertThat(tester.findings("ALTER TABLE events SET UNLOGGED;").get(0).suggestion())
+        .contains("CREATE UNLOGGED TABLE events_new (LIKE events INCLUDING ALL);");
+    assertThat(tester.findings("ALTER TABLE events SET TABLESPACE archive;").get(0).suggestion())
+        .contains("CREATE TABLE events_new (LIKE events INCLUDING ALL) TABLESPACE archive;");
+    assertThat(tester.findings("CLUSTER events USING events_pkey;").get(0).suggestion())
+        .contains("ALTER TABLE events CLUSTER ON events_pkey;");
   }
 }

@@ -56,6 +56,16 @@ class ManyTablesLockedTest {
   }
 
   @Test
+  void counts_a_partitioned_table_and_its_partitions_as_one() {
+    RuleTester.of(new ManyTablesLocked()).schema("""
+        CREATE TABLE events (id bigint, day date) PARTITION BY RANGE (day);
+        CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+        CREATE TABLE events_2025 PARTITION OF events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+        CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+        """).check("ALTER TABLE events ADD COLUMN note text;");
+  }
+
+  @Test
   void suggests_one_table_per_transaction() {
     assertThat(tester.findings("""
         ALTER TABLE orders ADD COLUMN a int;

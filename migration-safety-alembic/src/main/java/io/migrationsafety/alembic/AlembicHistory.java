@@ -1,0 +1,102 @@
+package io.migrationsafety.alembic;
+
+import io.migrationsafety.format.AppliedRun;
+import io.migrationsafety.format.HistorySql;
+import io.migrationsafety.format.HistoryWriter;
+import io.migrationsafety.format.Migration;
+import io.migrationsafety.format.MigrationSet;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Writes {@code alembic_version} as Alembic keeps it: one row per current head. Recording a
+ * revision removes the rows of the revisions it follows on its branch ({@code down_revision}, both
+ * parents at a merge point) and adds its own; a revision it only depends on stays a head, as in
+ * Alembic. Forgetting it (the rollback script) does the reverse.
+ *
+ * <p>{@code alembic_version} has no place for a failed run: a revision that failed after part of it
+ * was committed (inside an {@code autocommit_block()}) cannot be marked, so {@link #recordFailed}
+ * refuses with an error that says so, rather than leave a history that looks clean.
+ */
+public final class AlembicHistory implements HistoryWriter, HistorySql {
+
+  static final String TABLE = "alembic_version";
+
+  @Override
+  public void prepare(Connection connection) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(prepare());
+    }
+  }
+
+  @Override
+  public void recordApplied(Connection connection, MigrationSet set, AppliedRun run) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute(recordApplied(set, run.migration(), run.file()));
+    }
+  }
+
+  @Override
+  public void recordFailed(Connection connection, MigrationSet set, AppliedRun run) throws SQLException {
+    throw new SQLException(TABLE + " cannot record that revision " + run.migration().id() + " (" + run.file()
+        + ") failed after part of it was committed; Alembic would run all of it again. Undo its committed "
+        + "statements by hand before running it again");
+  }
+
+  @Override
+  public Optional<HistorySql> sql() {
+    return Optional.of(this);
+  }
+
+  @Override
+  public String prepare() {
+    return "CREATE TABLE IF NOT EXISTS " + TABLE + " (version_num VARCHAR(32) NOT NULL, "
+        + "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))";
+  }
+
+  @Override
+  public String appliedQuery(MigrationSet set, Migration migration) {
+    Set<String> after = graph(set).descendants(migration.id());
+    return "SELECT EXISTS (SELECT 1 FROM " + TABLE + " WHERE version_num IN (" + list(after) + "))";
+  }
+
+  @Override
+  public String recordApplied(MigrationSet set, Migration migration, String file) {
+    Set<String> before = new TreeSet<>(graph(set).versionedAncestors(migration.id()));
+    before.remove(migration.id());
+    String delete = before.isEmpty() ? "" : "DELETE FROM " + TABLE + " WHERE version_num IN (" + list(before) + "); ";
+    return delete + "INSERT INTO " + TABLE + " (version_num) VALUES (" + literal(migration.id()) + ")";
+  }
+
+  @Override
+  public String forget(MigrationSet set, Migration migration) {
+    RevisionGraph graph = graph(set);
+    StringBuilder sql = new StringBuilder("DELETE FROM " + TABLE + " WHERE version_num = " + literal(migration.id()));
+    List<String> parents = graph.revision(migration.id()).downRevisions();
+    for (String parent : parents) {
+      Set<String> later = new TreeSet<>(graph.descendants(parent));
+      sql.append("; INSERT INTO ").append(TABLE).append(" (version_num) SELECT ").append(literal(parent))
+          .append(" WHERE NOT EXISTS (SELECT 1 FROM ").append(TABLE).append(" WHERE version_num IN (")
+          .append(list(later)).append("))");
+    }
+    return sql.toString();
+  }
+
+  private static RevisionGraph graph(MigrationSet set) {
+    return AlembicFormat.Project.read(set.directory()).graph();
+  }
+
+  private static String list(Set<String> ids) {
+    return ids.stream().sorted().map(AlembicHistory::literal).collect(Collectors.joining(", "));
+  }
+
+  private static String literal(String id) {
+    return "'" + id.replace("'", "''") + "'";
+  }
+}

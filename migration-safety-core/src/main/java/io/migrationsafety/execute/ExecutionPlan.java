@@ -1,0 +1,110 @@
+package io.migrationsafety.execute;
+
+import io.migrationsafety.Review;
+import io.migrationsafety.format.Migration;
+import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.lock.LockEffect;
+import io.migrationsafety.lock.LockModel;
+import io.migrationsafety.operation.Operation;
+import io.migrationsafety.operation.TransactionAction;
+import io.migrationsafety.operation.TransactionControl;
+import io.migrationsafety.parse.ParsedScript;
+import io.migrationsafety.parse.ParsedStatement;
+import io.migrationsafety.parse.SqlParser;
+import io.migrationsafety.rules.transaction.NonTransactionalInTransaction;
+import io.migrationsafety.schema.Schema;
+import io.migrationsafety.schema.replay.SchemaReplayer;
+import io.migrationsafety.sql.SqlStatement;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads the pending migrations into statements the executor can send, and refuses — before
+ * anything runs — what it cannot run safely: psql meta-commands (only psql runs them), a script's
+ * own BEGIN/COMMIT (the executor owns the transactions, so that it can roll back and retry), and a
+ * statement PostgreSQL refuses inside a transaction in a migration that runs in one.
+ */
+final class ExecutionPlan {
+
+  /** What a script may not do itself: open or end the transaction the executor manages. */
+  private static final Set<TransactionAction> OWN_TRANSACTION = Set.of(TransactionAction.BEGIN,
+      TransactionAction.COMMIT, TransactionAction.ROLLBACK, TransactionAction.PREPARE,
+      TransactionAction.COMMIT_PREPARED, TransactionAction.ROLLBACK_PREPARED);
+
+  private ExecutionPlan() {}
+
+  /**
+   * Plans {@code set}'s pending migrations, replaying them on {@code schema} to know each statement's locks.
+   *
+   * @throws ExecutionRefusedException naming the file and line of the first statement it cannot run
+   */
+  static List<PlannedMigration> of(MigrationSet set, Review review, Schema schema, String defaultSchema,
+      int postgresVersion) {
+    List<PlannedMigration> plan = new ArrayList<>();
+    Schema current = schema;
+    for (Migration migration : set.pending()) {
+      String file = relative(set.directory(), migration.file());
+      ParsedScript script = SqlParser.parse(migration.upScript(), file);
+      List<PlannedStatement> statements = new ArrayList<>();
+      List<ParsedStatement> parsed = script.statements();
+      for (int i = 0; i < parsed.size(); i++) {
+        ParsedStatement ps = parsed.get(i);
+        SqlStatement st = ps.statement();
+        String where = file + ":" + st.line();
+        if (st.kind() == SqlStatement.Kind.PSQL_META_COMMAND) {
+          throw new ExecutionRefusedException(where + ": the psql meta-command " + st.text().strip()
+              + " can only be run by psql; the executor sends SQL only. Remove it, or run this migration with psql.",
+              review);
+        }
+        if (st.kind() == SqlStatement.Kind.COPY_DATA) {
+          continue; // sent with the COPY before it
+        }
+        String copyData = null;
+        if (i + 1 < parsed.size() && parsed.get(i + 1).statement().kind() == SqlStatement.Kind.COPY_DATA) {
+          copyData = withoutEndMarker(parsed.get(i + 1).statement().text());
+        }
+        List<LockEffect> locks = new ArrayList<>();
+        boolean known = true;
+        String refused = null;
+        for (Operation op : ps.operations()) {
+          if (op instanceof TransactionControl tc && OWN_TRANSACTION.contains(tc.action())) {
+            throw new ExecutionRefusedException(where + ": " + tc.action().name().replace('_', ' ')
+                + " in the script: the executor opens and ends each migration's transaction itself, so that it "
+                + "can roll back and retry. Remove it (a migration runs in one transaction unless it is marked "
+                + "to run without one).", review);
+          }
+          known &= LockModel.known(op);
+          if (LockModel.known(op)) {
+            locks.addAll(LockModel.effects(op, current, defaultSchema, postgresVersion));
+          }
+          String what = NonTransactionalInTransaction.refusedInTransaction(op);
+          if (what != null) {
+            refused = what;
+          }
+          current = SchemaReplayer.apply(current, op, defaultSchema).after();
+        }
+        if (refused != null && migration.transactional()) {
+          throw new ExecutionRefusedException(where + ": " + refused + " cannot run inside a transaction, and "
+              + file + " runs in one. Give it a migration of its own that runs without a transaction (for plain "
+              + "SQL: -- migration-safety:no-transaction before its first statement).", review);
+        }
+        statements.add(new PlannedStatement(st.line(), st.text(), copyData, LockModel.merge(locks), known, refused));
+      }
+      plan.add(new PlannedMigration(migration, file, statements));
+    }
+    return plan;
+  }
+
+  /** COPY rows as the protocol takes them: psql's closing {@code \.} line is psql's, not data. */
+  private static String withoutEndMarker(String data) {
+    String text = data.replaceFirst("(?:\\r?\\n)?\\\\\\.$", "");
+    return text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
+  }
+
+  static String relative(Path directory, Path file) {
+    Path rel = file.startsWith(directory) ? directory.relativize(file) : file;
+    return rel.toString().replace('\\', '/');
+  }
+}

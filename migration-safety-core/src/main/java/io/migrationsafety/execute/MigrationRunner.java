@@ -1,0 +1,229 @@
+package io.migrationsafety.execute;
+
+import io.migrationsafety.format.AppliedRun;
+import io.migrationsafety.format.HistoryWriter;
+import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.lock.LockEffect;
+import io.migrationsafety.lock.LockMode;
+import io.migrationsafety.operation.QualifiedName;
+import io.migrationsafety.policy.ExecutionSettings;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+
+/**
+ * Runs one planned migration on the executor's connection.
+ *
+ * <p>A transactional migration runs in one transaction with its history row: all of it commits, or
+ * none. A lock timeout rolls the whole transaction back and, after the backoff, runs it again from
+ * its first statement — retrying only the statement would keep the locks already taken held while
+ * waiting, which is exactly what lock_timeout is there to prevent. A migration that runs without a
+ * transaction sends each statement on its own; a lock timeout retries that statement, unless it left
+ * something behind (an INVALID index), which a person must look at first.
+ */
+final class MigrationRunner {
+
+  /** PostgreSQL's SQLSTATE for lock_not_available, what lock_timeout raises. */
+  static final String LOCK_NOT_AVAILABLE = "55P03";
+
+  /** A lock taken in the open transaction: by the statement on {@code line}, started at {@code since} (nano time). */
+  private record Taken(int line, LockMode mode, long since) {}
+
+  /** What running a migration came to: its run, and the failure that stopped it, if any. */
+  record Outcome(MigrationRun run, ExecutionFailure failure) {}
+
+  private final Connection connection;
+  private final ExecutionSettings settings;
+  private final ExecutionListener listener;
+  private final HistoryWriter history;
+  private final MigrationSet set;
+  private final String overrideReason;
+
+  MigrationRunner(Connection connection, ExecutionSettings settings, ExecutionListener listener,
+      HistoryWriter history, MigrationSet set, String overrideReason) {
+    this.connection = connection;
+    this.settings = settings;
+    this.listener = listener;
+    this.history = history;
+    this.set = set;
+    this.overrideReason = overrideReason;
+  }
+
+  Outcome run(PlannedMigration migration) throws SQLException {
+    return migration.transactional() ? inTransaction(migration) : statementByStatement(migration);
+  }
+
+  private Outcome inTransaction(PlannedMigration migration) throws SQLException {
+    long started = System.nanoTime();
+    List<Retry> retries = new ArrayList<>();
+    for (int attempt = 1; ; attempt++) {
+      listener.migrationStarted(migration.file(), true, attempt);
+      List<StatementRun> runs = new ArrayList<>();
+      Map<QualifiedName, Taken> taken = new LinkedHashMap<>();
+      PlannedStatement current = null;
+      connection.setAutoCommit(false);
+      try {
+        for (PlannedStatement statement : migration.statements()) {
+          current = statement;
+          long start = System.nanoTime();
+          send(statement);
+          StatementRun run = new StatementRun(migration.file(), statement.line(), statement.summary(),
+              since(start), attempt, true, statement.locks());
+          runs.add(run);
+          listener.statementFinished(run);
+          for (LockEffect lock : statement.locks()) {
+            // Held from the first statement that locks the relation; a later one may only strengthen it.
+            taken.merge(lock.relation(), new Taken(statement.line(), lock.mode(), start),
+                (was, now) -> now.mode().compareTo(was.mode()) > 0 ? new Taken(was.line(), now.mode(), was.since()) : was);
+          }
+        }
+        current = null;
+        resetTimeouts();
+        history.recordApplied(connection, set, new AppliedRun(migration.migration(), migration.file(),
+            since(started), overrideReason));
+        connection.commit();
+        long committed = System.nanoTime();
+        List<LockHold> holds = new ArrayList<>();
+        taken.forEach((relation, t) -> holds.add(new LockHold(migration.file(), t.line(), relation, t.mode(),
+            Duration.ofNanos(committed - t.since()))));
+        MigrationRun done = new MigrationRun(migration.migration().id(), migration.file(), true, true, attempt,
+            since(started), runs, retries, holds);
+        listener.migrationApplied(done);
+        return new Outcome(done, null);
+      } catch (SQLException e) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+        PlannedStatement failed = current;
+        boolean lockTimeout = LOCK_NOT_AVAILABLE.equals(e.getSQLState());
+        if (failed != null && lockTimeout && attempt <= settings.retries()) {
+          retries.add(retry(migration.file(), failed.line(), attempt, e));
+          continue;
+        }
+        if (failed == null) {
+          throw e; // the history could not be written: not the migration's fault
+        }
+        ExecutionFailure failure = failure(e, migration.file(), failed, true, List.of(), List.of());
+        return new Outcome(new MigrationRun(migration.migration().id(), migration.file(), true, false, attempt,
+            since(started), runs, retries, List.of()), failure);
+      } finally {
+        if (!connection.getAutoCommit()) {
+          connection.setAutoCommit(true);
+        }
+      }
+    }
+  }
+
+  private Outcome statementByStatement(PlannedMigration migration) throws SQLException {
+    long started = System.nanoTime();
+    connection.setAutoCommit(true);
+    listener.migrationStarted(migration.file(), false, 1);
+    List<Retry> retries = new ArrayList<>();
+    List<StatementRun> runs = new ArrayList<>();
+    List<LockHold> holds = new ArrayList<>();
+    List<Integer> committed = new ArrayList<>();
+    int attempts = 1;
+    for (PlannedStatement statement : migration.statements()) {
+      for (int attempt = 1; ; attempt++) {
+        Leftovers before = statement.refusedInTransaction() != null ? Leftovers.snapshot(connection) : null;
+        long start = System.nanoTime();
+        try {
+          send(statement);
+        } catch (SQLException e) {
+          List<Leftover> left = before == null ? List.of() : Leftovers.since(connection, before);
+          boolean lockTimeout = LOCK_NOT_AVAILABLE.equals(e.getSQLState());
+          if (lockTimeout && left.isEmpty() && attempt <= settings.retries()) {
+            retries.add(retry(migration.file(), statement.line(), attempt, e));
+            attempts++;
+            continue;
+          }
+          resetTimeouts();
+          ExecutionFailure failure = failure(e, migration.file(), statement, false, committed, left);
+          if (!committed.isEmpty() || !left.isEmpty()) {
+            history.recordFailed(connection, set, new AppliedRun(migration.migration(), migration.file(),
+                since(started), overrideReason));
+          }
+          return new Outcome(new MigrationRun(migration.migration().id(), migration.file(), false, false, attempts,
+              since(started), runs, retries, holds), failure);
+        }
+        Duration elapsed = since(start);
+        StatementRun run = new StatementRun(migration.file(), statement.line(), statement.summary(), elapsed,
+            attempt, false, statement.locks());
+        runs.add(run);
+        committed.add(statement.line());
+        listener.statementFinished(run);
+        for (LockEffect lock : statement.locks()) {
+          holds.add(new LockHold(migration.file(), statement.line(), lock.relation(), lock.mode(), elapsed));
+        }
+        break;
+      }
+    }
+    resetTimeouts();
+    history.recordApplied(connection, set, new AppliedRun(migration.migration(), migration.file(), since(started),
+        overrideReason));
+    MigrationRun done = new MigrationRun(migration.migration().id(), migration.file(), false, true, attempts,
+        since(started), runs, retries, holds);
+    listener.migrationApplied(done);
+    return new Outcome(done, null);
+  }
+
+  /** Sets the timeouts when the statement takes a lock, then sends it (with its COPY rows, if any). */
+  private void send(PlannedStatement statement) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      // Send the text exactly as psql would: no JDBC {fn …} or {d …} escape rewriting.
+      st.setEscapeProcessing(false);
+      if (statement.takesLock()) {
+        st.execute("SET lock_timeout = " + ExecutionSettings.settingValue(settings.lockTimeout()));
+        st.execute("SET statement_timeout = " + ExecutionSettings.settingValue(settings.statementTimeout()));
+      }
+      if (statement.copyData() != null) {
+        try {
+          connection.unwrap(PGConnection.class).getCopyAPI().copyIn(statement.sql(),
+              new StringReader(statement.copyData()));
+        } catch (java.io.IOException e) {
+          throw new SQLException("cannot send the COPY rows: " + e.getMessage(), e);
+        }
+      } else {
+        st.execute(statement.sql());
+      }
+    }
+  }
+
+  private void resetTimeouts() throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute("RESET lock_timeout");
+      st.execute("RESET statement_timeout");
+    }
+  }
+
+  private Retry retry(String file, int line, int attempt, SQLException e) {
+    Duration wait = settings.backoffBefore(attempt);
+    Retry retry = new Retry(file, line, attempt, wait, ServerErrors.message(e));
+    listener.retrying(retry);
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to retry " + file + ":" + line, interrupted);
+    }
+    return retry;
+  }
+
+  private static ExecutionFailure failure(SQLException e, String file, PlannedStatement statement,
+      boolean rolledBack, List<Integer> committed, List<Leftover> leftovers) {
+    ExecutionFailure.Kind kind = LOCK_NOT_AVAILABLE.equals(e.getSQLState())
+        ? ExecutionFailure.Kind.LOCK_TIMEOUT : ExecutionFailure.Kind.STATEMENT_FAILED;
+    return new ExecutionFailure(kind, file, statement.line(), statement.sql(),
+        e.getSQLState() == null ? "" : e.getSQLState(), ServerErrors.message(e), rolledBack, committed, leftovers);
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+}

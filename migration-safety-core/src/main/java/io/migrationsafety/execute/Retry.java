@@ -1,0 +1,22 @@
+package io.migrationsafety.execute;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * A lock timeout the executor retried.
+ *
+ * @param file the migration's file
+ * @param line the line of the statement that timed out
+ * @param attempt the attempt that timed out, from 1
+ * @param backoff how long the executor waited before the next attempt
+ * @param message PostgreSQL's error
+ */
+public record Retry(String file, int line, int attempt, Duration backoff, String message) {
+
+  public Retry {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(backoff, "backoff");
+    Objects.requireNonNull(message, "message");
+  }
+}
