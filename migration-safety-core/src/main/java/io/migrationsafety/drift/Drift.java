@@ -80,13 +80,14 @@ public final class Drift {
 
   /**
    * A schema read from a database against the replay of the migrations of {@code set} it has
-   * applied ({@link MigrationSet#applied()} when known, else all). When the replayed model cannot
+   * applied ({@link MigrationSet#applied()} when it lists some, else all). When the replayed model cannot
    * be trusted, the report says why and holds no differences. The history table named by the set's
    * applied state is left out, and so is {@code plpgsql}; expressions are compared normalized.
    */
   public static DriftReport againstReplay(Schema live, String liveLabel, MigrationSet set) {
     MigrationReplay replay = MigrationReplay.of(set);
-    String expectedLabel = "the " + (set.applied().known() ? "applied " : "") + "migrations in " + set.directory()
+    String expectedLabel = "the " + (MigrationReplay.fromHistory(set) ? "applied " : "") + "migrations in "
+        + set.directory()
         + " (" + replay.migrations() + (replay.migrations() == 1 ? " migration" : " migrations") + " replayed)";
     if (!replay.untrusted().isEmpty()) {
       return new DriftReport(liveLabel, expectedLabel, List.of(), replay.untrusted());
@@ -99,7 +100,9 @@ public final class Drift {
   }
 
   /** The history table an applied state was read from ({@code public.flyway_schema_history}). */
-  private static QualifiedName historyTable(String source) {
+  private static QualifiedName historyTable(String written) {
+    // "migration_safety_history (not created yet)": the name is the first word.
+    String source = written.strip().split("\\s+")[0];
     int dot = source.lastIndexOf('.');
     return dot < 0 ? QualifiedName.of("public", unquote(source))
         : QualifiedName.of(unquote(source.substring(0, dot)), unquote(source.substring(dot + 1)));

@@ -29,9 +29,13 @@ import java.util.List;
  */
 record MigrationReplay(Schema schema, int migrations, List<String> untrusted) {
 
-  /** Replays the set's applied migrations when it carries a history, else all of them. */
+  /**
+   * Replays the set's applied migrations when its history lists some, else all of them: a history
+   * that lists none (its table not created yet) means the tool never ran here, and the database
+   * was built from the files some other way.
+   */
   static MigrationReplay of(MigrationSet set) {
-    List<Migration> replayed = set.applied().known()
+    List<Migration> replayed = fromHistory(set)
         ? set.migrations().stream().filter(m -> set.applied().isApplied(m.id())).toList()
         : set.migrations();
     Schema schema = Schema.empty();
@@ -63,6 +67,11 @@ record MigrationReplay(Schema schema, int migrations, List<String> untrusted) {
       }
     }
     return new MigrationReplay(schema, replayed.size(), untrusted);
+  }
+
+  /** Whether the set's history lists applied migrations, which are then the ones replayed. */
+  static boolean fromHistory(MigrationSet set) {
+    return set.applied().known() && !set.applied().applied().isEmpty();
   }
 
   /** The first schema of a {@code search_path} value that is not {@code "$user"}; {@code public} for RESET. */
