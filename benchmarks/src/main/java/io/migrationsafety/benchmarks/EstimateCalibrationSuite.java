@@ -108,7 +108,7 @@ public final class EstimateCalibrationSuite {
     run(c, "CREATE TABLE parent (id bigint PRIMARY KEY)");
     run(c, "INSERT INTO parent SELECT g FROM generate_series(1, " + rows + ") g");
     run(c, "CREATE TABLE bench (id bigint PRIMARY KEY, k bigint NOT NULL, s text NOT NULL, n integer)");
-    run(c, "INSERT INTO bench SELECT g, (g * 7919) % " + rows + " + 1, substr(md5(g::text), 1, 23), g % 1000"
+    run(c, "INSERT INTO bench SELECT g, (g::bigint * 7919) % " + rows + " + 1, substr(md5(g::text), 1, 23), g % 1000"
         + " FROM generate_series(1, " + rows + ") g");
     run(c, "VACUUM ANALYZE bench");
     run(c, "VACUUM ANALYZE parent");

@@ -48,7 +48,7 @@ final class ReviewCommand implements Callable<Integer> {
   private Integer postgresVersion;
 
   @Option(names = "--migration-format", paramLabel = "NAME",
-      description = "Read DIR as this format (plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
+      description = "Read DIR as this format (flyway, plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
   private String migrationFormat;
 
   @Option(names = "--rates", paramLabel = "FILE",

@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * The schema the applied migrations of a set produce, replayed from an empty database, and whether
- * that model can be trusted: it cannot when a statement was not understood, runs code whose schema
- * changes replay cannot follow ({@code DO}, {@code CALL}), or failed to replay.
+ * that model can be trusted: it cannot when a migration's format could not read it as SQL, a
+ * statement was not understood, runs code whose schema changes replay cannot follow ({@code DO},
+ * {@code CALL}), or failed to replay.
  *
  * @param schema the replayed schema
  * @param migrations how many migrations were replayed
@@ -42,6 +43,11 @@ record MigrationReplay(Schema schema, int migrations, List<String> untrusted) {
     List<String> untrusted = new ArrayList<>();
     for (Migration migration : replayed) {
       String file = relative(set.directory(), migration.file());
+      String unreadable = set.unreviewable().get(migration.id());
+      if (unreadable != null) {
+        untrusted.add(file + ": its format could not read it as SQL (" + unreadable + ")");
+        continue;
+      }
       List<ParsedStatement> statements;
       try {
         statements = SqlParser.parse(migration.upScript(), file).statements();

@@ -68,7 +68,7 @@ public final class Calibrator {
     run("CREATE TABLE " + SCHEMA + ".parent (id bigint PRIMARY KEY)");
     run("INSERT INTO " + SCHEMA + ".parent SELECT g FROM generate_series(1, " + rows + ") g");
     run("CREATE TABLE " + t + " (id bigint PRIMARY KEY, k bigint NOT NULL, s text NOT NULL, n integer)");
-    run("INSERT INTO " + t + " SELECT g, (g * 7919) % " + rows + " + 1, substr(md5(g::text), 1, 23), g % 1000"
+    run("INSERT INTO " + t + " SELECT g, (g::bigint * 7919) % " + rows + " + 1, substr(md5(g::text), 1, 23), g % 1000"
         + " FROM generate_series(1, " + rows + ") g");
     run("VACUUM ANALYZE " + t);
     run("VACUUM ANALYZE " + SCHEMA + ".parent");

@@ -147,7 +147,8 @@ final class MigrationRunner {
           ExecutionFailure failure = failure(e, migration.file(), statement, false, committed, left);
           if (!committed.isEmpty() || !left.isEmpty()) {
             history.recordFailed(connection, set, new AppliedRun(migration.migration(), migration.file(),
-                since(started), overrideReason));
+                since(started), overrideReason, failure.location() + " [" + failure.sqlState() + "] "
+                + failure.message()));
           }
           return new Outcome(new MigrationRun(migration.migration().id(), migration.file(), false, false, attempts,
               since(started), runs, retries, holds), failure);

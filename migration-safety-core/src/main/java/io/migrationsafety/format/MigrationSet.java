@@ -3,6 +3,7 @@ package io.migrationsafety.format;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -14,14 +15,19 @@ import java.util.Set;
  * @param migrations the migrations, in order; ids are unique
  * @param applied what the database's history says of them; {@link AppliedState#none()} when no
  *     history was read, so that every migration is pending
+ * @param unreviewable the migrations of the set whose text is not SQL the review can read (a
+ *     Flyway Java migration), by id, with the reason: they stay in the order and the history, and
+ *     the rule {@code unreviewable-migration} reports the pending ones, so none passes as safe
  */
-public record MigrationSet(String format, Path directory, List<Migration> migrations, AppliedState applied) {
+public record MigrationSet(String format, Path directory, List<Migration> migrations, AppliedState applied,
+    Map<String, String> unreviewable) {
 
   public MigrationSet {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(applied, "applied");
     migrations = List.copyOf(migrations);
+    unreviewable = Map.copyOf(unreviewable);
     Set<String> ids = new HashSet<>();
     for (Migration m : migrations) {
       if (!ids.add(m.id())) {
@@ -33,6 +39,16 @@ public record MigrationSet(String format, Path directory, List<Migration> migrat
         throw new IllegalArgumentException("the history marks '" + id + "' applied, but the set has no such migration");
       }
     }
+    for (String id : unreviewable.keySet()) {
+      if (!ids.contains(id)) {
+        throw new IllegalArgumentException("'" + id + "' is marked unreviewable, but the set has no such migration");
+      }
+    }
+  }
+
+  /** A set with this history, every migration of which the review can read. */
+  public MigrationSet(String format, Path directory, List<Migration> migrations, AppliedState applied) {
+    this(format, directory, migrations, applied, Map.of());
   }
 
   /** A set as its format read it, before any history: every migration is pending. */
@@ -42,7 +58,7 @@ public record MigrationSet(String format, Path directory, List<Migration> migrat
 
   /** This set with what a database's history says of it. */
   public MigrationSet withApplied(AppliedState state) {
-    return new MigrationSet(format, directory, migrations, state);
+    return new MigrationSet(format, directory, migrations, state, unreviewable);
   }
 
   /** The migrations that have not run yet, in order: all of them when no history was read. */

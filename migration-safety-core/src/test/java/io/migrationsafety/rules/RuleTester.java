@@ -122,8 +122,9 @@ public final class RuleTester {
    * names its file (default {@code V1__test.sql}); a line {@code -- down: SQL} gives it a rollback;
    * a line {@code -- history: KIND} says the database's history records a problem of that
    * {@link HistoryProblem.Kind} with it (lower case; {@code checksum_mismatch} marks it applied), and
-   * {@code -- history: applied} that it ran without a problem; a line {@code -- probe: OUTCOME} says
-   * what the data probes find (see {@link #prober}).
+   * {@code -- history: applied} that it ran without a problem; a line {@code -- unreviewable: REASON}
+   * says its format could not read it; a line {@code -- probe: OUTCOME} says what the data probes
+   * find (see {@link #prober}).
    */
   public List<Finding> findings(String sql) {
     Map<QualifiedName, TableSize> allSizes = new HashMap<>(basePolicy.tableSizes());
@@ -140,7 +141,9 @@ public final class RuleTester {
         transactional && !io.migrationsafety.format.sql.PlainSqlFormat.declaresNoTransaction(sql));
     ReviewEngine engine = new ReviewEngine(RuleRegistry.empty().plus(rule), policy, schema, true,
         io.migrationsafety.estimate.Rates.defaults(), prober(header(sql, "-- probe:", null)));
-    MigrationSet set = new MigrationSet("plain-sql", dir, List.of(migration));
+    String unreviewable = header(sql, "-- unreviewable:", null);
+    MigrationSet set = new MigrationSet("plain-sql", dir, List.of(migration), AppliedState.none(),
+        unreviewable == null ? Map.of() : Map.of(migration.id(), unreviewable));
     String history = header(sql, "-- history:", null);
     if ("applied".equals(history)) {
       set = set.withApplied(new AppliedState("test_history", java.util.Set.of(migration.id()), List.of()));

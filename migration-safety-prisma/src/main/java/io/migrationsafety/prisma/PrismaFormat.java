@@ -3,6 +3,7 @@ package io.migrationsafety.prisma;
 import io.migrationsafety.format.AppliedStateReader;
 import io.migrationsafety.format.DownScriptWriter;
 import io.migrationsafety.format.FormatMatch;
+import io.migrationsafety.format.HistoryWriter;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormatException;
@@ -67,6 +68,11 @@ public final class PrismaFormat implements MigrationFormat {
   @Override
   public Optional<AppliedStateReader> history() {
     return Optional.of(new PrismaHistory());
+  }
+
+  @Override
+  public Optional<HistoryWriter> historyWriter() {
+    return Optional.of(new PrismaHistoryWriter());
   }
 
   @Override

@@ -1,0 +1,2 @@
+DROP TABLE ${flyway:defaultSchema}.orders;
+DROP TABLE ${flyway:defaultSchema}.customers;
