@@ -2,12 +2,14 @@ package io.migrationsafety;
 
 import io.migrationsafety.database.DatabaseTarget;
 import io.migrationsafety.database.IntrospectedSchema;
+import io.migrationsafety.database.LiveDataProber;
 import io.migrationsafety.estimate.Rates;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormats;
 import io.migrationsafety.policy.LoadedPolicy;
 import io.migrationsafety.policy.Policy;
 import io.migrationsafety.policy.PolicyLoader;
+import io.migrationsafety.probe.DataProber;
 import io.migrationsafety.review.ReviewEngine;
 import io.migrationsafety.rule.Rule;
 import io.migrationsafety.rule.RuleRegistry;
@@ -192,6 +194,7 @@ public final class MigrationSafety {
     public Reviewer build() {
       Policy effective = policy;
       List<String> warnings = new ArrayList<>();
+      DataProber prober = DataProber.off();
       Schema start = schema;
       boolean startKnown = schemaKnown;
       Integer version = postgresVersion;
@@ -200,6 +203,9 @@ public final class MigrationSafety {
         read.readOnlyCheck().warning().ifPresent(warnings::add);
         start = read.schema();
         startKnown = true;
+        if (policy.dataProbes().enabled()) {
+          prober = LiveDataProber.of(database, read.schema(), policy.dataProbes(), allowWritableConnection);
+        }
         // The server decides the version unless the caller or a policy file fixes one.
         int server = read.serverMajorVersion();
         if (version == null && loadedPolicy == null
@@ -236,7 +242,7 @@ public final class MigrationSafety {
       }
       return new Reviewer(new ReviewEngine(registry, effective, start, startKnown,
           rates != null ? rates : effective.estimates().rates() != null ? Rates.load(effective.estimates().rates())
-              : Rates.defaults()), formats, forced, effective,
+              : Rates.defaults(), prober), formats, forced, effective,
           warnings, database, allowWritableConnection, start);
     }
   }

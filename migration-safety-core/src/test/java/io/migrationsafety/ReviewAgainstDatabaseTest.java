@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrationsafety.database.WritableConnectionException;
+import io.migrationsafety.operation.QualifiedName;
+import io.migrationsafety.policy.DataProbeSettings;
+import io.migrationsafety.policy.Policy;
+import io.migrationsafety.policy.PolicyLoader;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +75,42 @@ class ReviewAgainstDatabaseTest {
     assertThat(big).hasVerdict(Verdict.BLOCKED).hasFinding("require-concurrent-index");
     assertThat(small).hasVerdict(Verdict.SAFE).hasNoFindings();
     assertThat(big.postgresVersion()).as("the server's version").isEqualTo(16);
+  }
+
+  @Test
+  void the_threshold_for_large_comes_from_the_policy_and_the_rows_from_the_server() throws IOException {
+    Files.writeString(dir.resolve("V2__index.sql"), "CREATE INDEX orders_created_at_idx ON orders (created_at);\n");
+    Policy fiveMillion = PolicyLoader.parse("large_table_rows: 5_000_000", "policy").policy();
+    Policy ten = PolicyLoader.parse("large_table_rows: 10", "policy").policy();
+
+    assertThat(io.migrationsafety.database.DatabaseTarget.of(url("big", "reader")).read(false).schema()
+        .table(QualifiedName.of("public", "orders")).orElseThrow().rowEstimate())
+        .as("reltuples after ANALYZE").isBetween(1_900_000L, 2_100_000L);
+    // Two million rows are not large when the policy says large starts at five million. (The
+    // estimate-based lock-held-too-long still weighs the real size, so only the size rule is checked.)
+    assertThat(MigrationSafety.builder().policy(fiveMillion).schemaFrom(url("big", "reader")).build().review(dir)
+        .findings()).noneMatch(f -> f.rule().equals("require-concurrent-index"));
+    assertThat(MigrationSafety.builder().policy(ten).schemaFrom(url("small", "reader")).build().review(dir))
+        .hasVerdict(Verdict.BLOCKED).hasFinding("require-concurrent-index");
+  }
+
+  @Test
+  void a_data_probe_over_its_timeout_on_two_million_rows_does_not_know() throws IOException {
+    Files.writeString(dir.resolve("V3__check.sql"), """
+        ALTER TABLE orders ADD CONSTRAINT orders_recent CHECK (created_at > '2000-01-01') NOT VALID;
+        ALTER TABLE orders VALIDATE CONSTRAINT orders_recent;
+        ALTER TABLE orders ALTER COLUMN created_at TYPE date;
+        """);
+    Policy tiny = Policy.defaults().withDataProbes(new DataProbeSettings(true, 1, 30_000));
+    Review review = MigrationSafety.builder().policy(tiny).schemaFrom(url("big", "reader")).build().review(dir);
+    assertThat(review.findings().stream().filter(f -> f.rule().equals("fails-on-existing-data"))
+        .map(f -> f.severity() + " " + f.message()))
+        .containsExactly("WARNING Could not check whether the data public.orders holds makes this statement fail "
+            + "(rows for which CHECK (created_at > '2000-01-01') is false): the probe took longer than its 1 ms "
+            + "timeout",
+            "WARNING Could not check whether the data public.orders holds makes this statement fail "
+            + "(values of created_at that do not convert to date): the probe took longer than its 1 ms timeout");
+    Files.delete(dir.resolve("V3__check.sql"));
   }
 
   @Test

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.VersionProvider.class,
     description = "Reviews PostgreSQL schema migrations for Flyway, Alembic, Prisma and plain SQL.",
     subcommands = {ReviewCommand.class, TraceCommand.class, RulesCommand.class, InitCommand.class, ParseCommand.class,
-        RollbackCommand.class, CalibrateCommand.class, ExecuteCommand.class, ScriptCommand.class})
+        RollbackCommand.class, CalibrateCommand.class, ExecuteCommand.class, ScriptCommand.class, DriftCommand.class,
+        SnapshotCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -18,13 +18,23 @@ final class IndexQueries {
   private static final int DESC = 1;
   private static final int NULLS_FIRST = 2;
 
+  /**
+   * The oid of the collation {@code "default"}: an expression key of a collatable type gets it
+   * unless the expression says otherwise, so it is no collation the migration wrote.
+   */
+  private static final int DEFAULT_COLLATION = 100;
+
   // int2vector and oidvector subscripts start at 0. INCLUDE columns have no opclass or option.
+  // pg_get_indexdef deparses the whole index: it is asked only for expression keys (indkey 0).
   private static final String SQL = """
       SELECT i.indexrelid, n.nspname, ic.relname, tn.nspname, t.relname, i.indisunique, am.amname,
              i.indnkeyatts, i.indisvalid, pg_get_expr(i.indpred, i.indrelid, true),
-             k.n, a.attname, pg_get_indexdef(i.indexrelid, k.n, true), i.indoption[k.n - 1],
+             k.n, a.attname,
+             CASE WHEN i.indkey[k.n - 1] = 0 THEN pg_get_indexdef(i.indexrelid, k.n, true) END,
+             i.indoption[k.n - 1],
              CASE WHEN NOT opc.opcdefault THEN opc.opcname END,
-             CASE WHEN i.indcollation[k.n - 1] <> 0 AND i.indcollation[k.n - 1] IS DISTINCT FROM a.attcollation
+             CASE WHEN i.indcollation[k.n - 1] <> 0
+                       AND i.indcollation[k.n - 1] <> COALESCE(a.attcollation, %d)
                   THEN quote_ident(co.collname) END
       FROM pg_index i
       JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -37,7 +47,7 @@ final class IndexQueries {
       LEFT JOIN pg_opclass opc ON opc.oid = i.indclass[k.n - 1]
       LEFT JOIN pg_collation co ON co.oid = i.indcollation[k.n - 1]
       WHERE t.relkind IN ('r', 'p', 'm') AND %s
-      ORDER BY i.indexrelid, k.n""".formatted(Catalog.USER_SCHEMA);
+      ORDER BY i.indexrelid, k.n""".formatted(DEFAULT_COLLATION, Catalog.USER_SCHEMA);
 
   private IndexQueries() {}
 

@@ -29,17 +29,27 @@ final class TableQueries {
     // relpages = 0 with reltuples = 0 before PostgreSQL 14 means "never analyzed" as often as "empty";
     // 14+ says -1 for never analyzed. Unknown is treated as large by the rules, which is the safe side.
     String unknownRows = major >= 14 ? "c.reltuples < 0" : "(c.reltuples = 0 AND c.relpages = 0)";
+    // The size is the table's, its TOAST table's and its indexes' pages as the catalog records them
+    // (relpages, kept by VACUUM, ANALYZE and CREATE INDEX, like reltuples), not pg_total_relation_size:
+    // that one asks the file system about every file of every relation, a third of the whole
+    // introspection time on 5,000 tables. An estimate is what the row count is too.
     String sql = """
         SELECT c.oid, n.nspname, c.relname, c.relpersistence,
-               CASE WHEN %s THEN NULL ELSE c.reltuples::bigint END,
-               pg_total_relation_size(c.oid),
+               CASE WHEN %1$s THEN NULL ELSE c.reltuples::bigint END,
+               CASE WHEN %1$s THEN NULL
+                    ELSE (c.relpages::bigint + COALESCE(tc.relpages, 0) + COALESCE(ix.pages, 0))
+                         * current_setting('block_size')::bigint END,
                CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
                pn.nspname, pc.relname
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        LEFT JOIN pg_class tc ON tc.oid = c.reltoastrelid
+        LEFT JOIN (SELECT x.indrelid, sum(xc.relpages)::bigint AS pages
+                   FROM pg_index x JOIN pg_class xc ON xc.oid = x.indexrelid GROUP BY x.indrelid) ix
+               ON ix.indrelid = c.oid
         LEFT JOIN pg_inherits i ON c.relispartition AND i.inhrelid = c.oid
         LEFT JOIN pg_class pc ON pc.oid = i.inhparent
         LEFT JOIN pg_namespace pn ON pn.oid = pc.relnamespace
-        WHERE c.relkind IN ('r', 'p') AND %s
+        WHERE c.relkind IN ('r', 'p') AND %2$s
         ORDER BY c.oid""".formatted(unknownRows, Catalog.USER_SCHEMA);
     Catalog.query(connection, sql, row -> {
       String parent = row.getString(9);

@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param tableSizes known sizes by schema-qualified table name
  * @param estimates the calibrated rates and the lock-time thresholds
  * @param execution how the staging executor sets timeouts and retries lock timeouts
+ * @param dataProbes whether and how long data probes run when a review reads a live database
  */
 public record Policy(
     int postgresVersion,
@@ -24,7 +25,8 @@ public record Policy(
     Conventions conventions,
     Map<QualifiedName, TableSize> tableSizes,
     EstimateSettings estimates,
-    ExecutionSettings execution) {
+    ExecutionSettings execution,
+    DataProbeSettings dataProbes) {
 
   /** The PostgreSQL major version reviews target unless told otherwise. */
   public static final int DEFAULT_POSTGRES_VERSION = 16;
@@ -36,7 +38,8 @@ public record Policy(
   public static final long DEFAULT_LARGE_TABLE_ROWS = 100_000;
 
   private static final Policy DEFAULTS = new Policy(DEFAULT_POSTGRES_VERSION, Map.of(), DEFAULT_LARGE_TABLE_ROWS,
-      Conventions.none(), Map.of(), EstimateSettings.DEFAULTS, ExecutionSettings.defaults());
+      Conventions.none(), Map.of(), EstimateSettings.DEFAULTS, ExecutionSettings.defaults(),
+      DataProbeSettings.defaults());
 
   public Policy {
     if (postgresVersion < MIN_POSTGRES_VERSION || postgresVersion > MAX_POSTGRES_VERSION) {
@@ -51,11 +54,19 @@ public record Policy(
     tableSizes = Map.copyOf(tableSizes);
     Objects.requireNonNull(estimates, "estimates");
     Objects.requireNonNull(execution, "execution");
+    Objects.requireNonNull(dataProbes, "dataProbes");
     for (QualifiedName name : tableSizes.keySet()) {
       if (!name.isQualified()) {
         throw new IllegalArgumentException("table sizes need schema-qualified names: " + name);
       }
     }
+  }
+
+  /** A policy with the default data-probe settings. */
+  public Policy(int postgresVersion, Map<String, RuleSetting> rules, long largeTableRows, Conventions conventions,
+      Map<QualifiedName, TableSize> tableSizes, EstimateSettings estimates, ExecutionSettings execution) {
+    this(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, execution,
+        DataProbeSettings.defaults());
   }
 
   /**
@@ -78,16 +89,24 @@ public record Policy(
 
   /** This policy targeting another PostgreSQL version. */
   public Policy withPostgresVersion(int version) {
-    return new Policy(version, rules, largeTableRows, conventions, tableSizes, estimates, execution);
+    return new Policy(version, rules, largeTableRows, conventions, tableSizes, estimates, execution, dataProbes);
   }
 
   /** This policy with other estimate settings. */
   public Policy withEstimates(EstimateSettings settings) {
-    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, settings, execution);
+    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, settings, execution,
+        dataProbes);
   }
 
   /** This policy with other execution settings. */
   public Policy withExecution(ExecutionSettings settings) {
-    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, settings);
+    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, settings,
+        dataProbes);
+  }
+
+  /** This policy with other data-probe settings. */
+  public Policy withDataProbes(DataProbeSettings settings) {
+    return new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, execution,
+        settings);
   }
 }

@@ -27,7 +27,11 @@ enum PolicyKey {
   LOCK_TIMEOUT(EXECUTION, "lock_timeout"),
   STATEMENT_TIMEOUT(EXECUTION, "statement_timeout"),
   RETRIES(EXECUTION, "retries"),
-  BACKOFF(EXECUTION, "backoff");
+  BACKOFF(EXECUTION, "backoff"),
+  DATA_PROBES(null, "data_probes"),
+  PROBES_ENABLED(DATA_PROBES, "enabled"),
+  PROBE_TIMEOUT(DATA_PROBES, "timeout"),
+  PROBE_BUDGET(DATA_PROBES, "budget");
 
   private final PolicyKey parent;
   private final String key;

@@ -119,7 +119,10 @@ public final class PolicyLoader {
     EstimateSettings estimates = entry == null ? defaults.estimates() : readEstimates(nodes, entry.value());
     entry = top.get(PolicyKey.EXECUTION);
     ExecutionSettings execution = entry == null ? defaults.execution() : readExecution(nodes, entry.value());
-    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, execution);
+    entry = top.get(PolicyKey.DATA_PROBES);
+    DataProbeSettings probes = entry == null ? defaults.dataProbes() : readDataProbes(nodes, entry.value());
+    Policy policy = new Policy(postgresVersion, rules, largeTableRows, conventions, tableSizes, estimates, execution,
+        probes);
     return new LoadedPolicy(policy, ruleLocations);
   }
 
@@ -225,6 +228,19 @@ public final class PolicyLoader {
     entry = keys.get(PolicyKey.BACKOFF);
     java.time.Duration backoff = entry == null ? defaults.backoff() : nodes.duration(entry.value(), entry.key(), 0);
     return new ExecutionSettings(lockTimeout, statementTimeout, retries, backoff);
+  }
+
+  private static DataProbeSettings readDataProbes(PolicyNodes nodes, Node section) {
+    DataProbeSettings defaults = DataProbeSettings.defaults();
+    Map<PolicyKey, PolicyNodes.Entry> keys = nodes.section(section, PolicyKey.DATA_PROBES, "data_probes",
+        "a mapping with enabled, timeout and budget");
+    PolicyNodes.Entry entry = keys.get(PolicyKey.PROBES_ENABLED);
+    boolean enabled = entry == null ? defaults.enabled() : nodes.bool(entry.value(), entry.key());
+    entry = keys.get(PolicyKey.PROBE_TIMEOUT);
+    long timeout = entry == null ? defaults.timeoutMillis() : nodes.duration(entry.value(), entry.key(), 1).toMillis();
+    entry = keys.get(PolicyKey.PROBE_BUDGET);
+    long budget = entry == null ? defaults.budgetMillis() : nodes.duration(entry.value(), entry.key(), 1).toMillis();
+    return new DataProbeSettings(enabled, timeout, budget);
   }
 
   private static Conventions readConventions(PolicyNodes nodes, Node section) {

@@ -22,6 +22,7 @@ import io.migrationsafety.parse.ParsedStatement;
 import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.policy.Policy;
 import io.migrationsafety.policy.RuleSetting;
+import io.migrationsafety.probe.DataProber;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.MigrationSetContext;
 import io.migrationsafety.rule.MigrationSetRule;
@@ -54,6 +55,7 @@ public final class ReviewEngine {
   private final Policy policy;
   private final Schema initialSchema;
   private final boolean schemaKnown;
+  private final DataProber prober;
   private final List<StatementRule> statementRules = new ArrayList<>();
   private final List<MigrationSetRule> setRules = new ArrayList<>();
   private final CostModel costModel;
@@ -74,7 +76,20 @@ public final class ReviewEngine {
    * {@code migration-safety calibrate} on the target server, or the library's defaults).
    */
   public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown, Rates rates) {
+    this(rules, policy, initialSchema, schemaKnown, rates, DataProber.off());
+  }
+
+  /**
+   * An engine with these {@link Rates} whose reviews also probe the live database's data
+   * ({@code fails-on-existing-data}).
+   *
+   * @param prober runs the data probes; each review opens a session of its own and closes it
+   * @throws MigrationSafetyException when the policy names a rule that does not exist
+   */
+  public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown, Rates rates,
+      DataProber prober) {
     this.costModel = new CostModel(Objects.requireNonNull(rates, "rates"));
+    this.prober = Objects.requireNonNull(prober, "prober");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.policy = Objects.requireNonNull(policy, "policy");
     this.initialSchema = Objects.requireNonNull(initialSchema, "initialSchema");
@@ -103,6 +118,12 @@ public final class ReviewEngine {
    * carries a database's history, already holds what the applied ones did).
    */
   public Review review(MigrationSet set) {
+    try (DataProber.Session probes = prober.open()) {
+      return review(set, probes);
+    }
+  }
+
+  private Review review(MigrationSet set, DataProber.Session probes) {
     Schema schema = initialSchema;
     Set<QualifiedName> created = new HashSet<>();
     List<MigrationReview> reviews = new ArrayList<>();
@@ -126,7 +147,7 @@ public final class ReviewEngine {
           List<LockEffect> locks = locksKnown
               ? LockModel.effects(operation, schema, defaultSchema, policy.postgresVersion(), schemaKnown) : List.of();
           StatementContext context = new StatementContext(set, pm, statement, operation, schema, step.after(),
-              conflicts(step), transaction.state(), created, defaultSchema, policy, locks, locksKnown);
+              conflicts(step), transaction.state(), created, defaultSchema, policy, locks, locksKnown, probes);
           for (StatementRule rule : statementRules) {
             if (suppressions.find(statement.statement(), rule.metadata()).isEmpty()) {
               findings.addAll(withPolicy(rule, runRule(rule, context)));
@@ -146,7 +167,7 @@ public final class ReviewEngine {
     }
     List<Finding> setFindings = new ArrayList<>();
     MigrationSetContext setContext = new MigrationSetContext(set, parsed, policy,
-        reviews.stream().map(MigrationReview::estimate).toList());
+        reviews.stream().map(MigrationReview::estimate).toList(), initialSchema, schemaKnown);
     for (MigrationSetRule rule : setRules) {
       for (Finding finding : withPolicy(rule, runRule(rule, setContext))) {
         int index = indexOfFile(reviews, finding.file());

@@ -8,6 +8,7 @@ import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.parse.ParsedStatement;
 import io.migrationsafety.policy.Policy;
 import io.migrationsafety.policy.TableSize;
+import io.migrationsafety.probe.DataProber;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.Table;
 import java.util.List;
@@ -34,6 +35,8 @@ import java.util.Set;
  * @param locks the locks the operation takes, from the lock model (one per relation, strongest
  *     mode); empty when it takes none or when {@code locksKnown} is false
  * @param locksKnown whether the lock model knows what the operation locks
+ * @param probes the review's data probes on the live database ({@link DataProber.Session#NONE}
+ *     without a database or with probes turned off)
  */
 public record StatementContext(
     MigrationSet set,
@@ -48,7 +51,8 @@ public record StatementContext(
     String defaultSchema,
     Policy policy,
     List<LockEffect> locks,
-    boolean locksKnown) {
+    boolean locksKnown,
+    DataProber.Session probes) {
 
   public StatementContext {
     Objects.requireNonNull(set, "set");
@@ -63,6 +67,16 @@ public record StatementContext(
     Objects.requireNonNull(defaultSchema, "defaultSchema");
     Objects.requireNonNull(policy, "policy");
     locks = List.copyOf(locks);
+    Objects.requireNonNull(probes, "probes");
+  }
+
+  /** A context without data probes. */
+  public StatementContext(MigrationSet set, ParsedMigration migration, ParsedStatement statement, Operation operation,
+      Schema before, Schema after, List<String> replayProblems, TransactionState transaction,
+      Set<QualifiedName> createdInReview, String defaultSchema, Policy policy, List<LockEffect> locks,
+      boolean locksKnown) {
+    this(set, migration, statement, operation, before, after, replayProblems, transaction, createdInReview,
+        defaultSchema, policy, locks, locksKnown, DataProber.Session.NONE);
   }
 
   /** The target PostgreSQL major version. */

@@ -121,8 +121,10 @@ public final class RuleTester {
    * The findings of the rule on {@code sql}, as one migration. A first line {@code -- file: NAME}
    * names its file (default {@code V1__test.sql}); a line {@code -- down: SQL} gives it a rollback;
    * a line {@code -- history: KIND} says the database's history records a problem of that
-   * {@link HistoryProblem.Kind} with it (lower case; {@code checksum_mismatch} marks it applied); a
-   * line {@code -- unreviewable: REASON} says its format could not read it.
+   * {@link HistoryProblem.Kind} with it (lower case; {@code checksum_mismatch} marks it applied), and
+   * {@code -- history: applied} that it ran without a problem; a line {@code -- unreviewable: REASON}
+   * says its format could not read it; a line {@code -- probe: OUTCOME} says what the data probes
+   * find (see {@link #prober}).
    */
   public List<Finding> findings(String sql) {
     Map<QualifiedName, TableSize> allSizes = new HashMap<>(basePolicy.tableSizes());
@@ -137,12 +139,15 @@ public final class RuleTester {
     Migration migration = new Migration(version == null ? name : version.text(), version, "test", dir.resolve(name),
         sql, down == null ? null : dir.resolve(name + ".down"), down,
         transactional && !io.migrationsafety.format.sql.PlainSqlFormat.declaresNoTransaction(sql));
-    ReviewEngine engine = new ReviewEngine(RuleRegistry.empty().plus(rule), policy, schema, true);
+    ReviewEngine engine = new ReviewEngine(RuleRegistry.empty().plus(rule), policy, schema, true,
+        io.migrationsafety.estimate.Rates.defaults(), prober(header(sql, "-- probe:", null)));
     String unreviewable = header(sql, "-- unreviewable:", null);
     MigrationSet set = new MigrationSet("plain-sql", dir, List.of(migration), AppliedState.none(),
         unreviewable == null ? Map.of() : Map.of(migration.id(), unreviewable));
     String history = header(sql, "-- history:", null);
-    if (history != null) {
+    if ("applied".equals(history)) {
+      set = set.withApplied(new AppliedState("test_history", java.util.Set.of(migration.id()), List.of()));
+    } else if (history != null) {
       HistoryProblem.Kind kind = HistoryProblem.Kind.valueOf(history.toUpperCase(java.util.Locale.ROOT));
       set = set.withApplied(new AppliedState("test_history",
           kind == HistoryProblem.Kind.CHECKSUM_MISMATCH ? java.util.Set.of(migration.id()) : java.util.Set.of(),
@@ -182,6 +187,23 @@ public final class RuleTester {
       assertThat(f.rule()).isEqualTo(rule.id());
     }
     assertThat(problems).as("findings of %s", rule.id()).isEmpty();
+  }
+
+  /**
+   * Stands in for the live database's data in documentation examples: {@code -- probe: violations}
+   * makes every data probe find 3 offending rows (example key {@code 42}), {@code -- probe: unknown}
+   * time out, {@code -- probe: clean} find none. Real probes are tested on PostgreSQL.
+   */
+  private static io.migrationsafety.probe.DataProber prober(String outcome) {
+    if (outcome == null) {
+      return io.migrationsafety.probe.DataProber.off();
+    }
+    io.migrationsafety.probe.ProbeResult result = switch (outcome) {
+      case "violations" -> new io.migrationsafety.probe.ProbeResult.Violations(3, false, "42");
+      case "unknown" -> new io.migrationsafety.probe.ProbeResult.Unknown("the probe took longer than its 5000 ms timeout");
+      default -> new io.migrationsafety.probe.ProbeResult.Clean();
+    };
+    return () -> probe -> java.util.Optional.of(result);
   }
 
   private static String header(String sql, String prefix, String otherwise) {
