@@ -18,6 +18,7 @@ import io.migrationsafety.rollback.Rollbacks;
 import io.migrationsafety.rollback.RoundTrip;
 import io.migrationsafety.rollback.VerifiedRollback;
 import io.migrationsafety.schema.Schema;
+import io.migrationsafety.trace.EmbeddedServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +67,13 @@ final class RollbackCommand implements Callable<Integer> {
       + "scratch PostgreSQL database and compare the schema after with the one before.")
   private boolean verify;
 
-  @Option(names = "--scratch-url", paramLabel = "URL", description = "With --verify: the scratch database "
+  @Option(names = "--pg-version", defaultValue = "16", paramLabel = "N",
+      description = "With --verify and no --scratch-url: the embedded PostgreSQL's major version, 13 to 18 "
+          + "(default: ${DEFAULT-VALUE}).")
+  private int pgVersion;
+
+  @Option(names = "--scratch-url", paramLabel = "URL", description = "With --verify: a scratch database instead of "
+      + "the embedded PostgreSQL "
       + "(jdbc:postgresql://… or postgres://…). It must be empty, is written to, and is wiped afterwards: "
       + "never the database the migrations are meant for.")
   private String scratchUrl;
@@ -101,18 +108,23 @@ final class RollbackCommand implements Callable<Integer> {
   }
 
   private List<VerifiedRollback> verify(MigrationSet set, List<RollbackPlan> plans, Schema initial) {
-    if (scratchUrl == null) {
-      throw new MigrationSafetyException("--verify needs --scratch-url URL: an empty PostgreSQL database it may "
-          + "write to and wipe");
-    }
-    if (scratchUrl.equals(schemaSource.databaseUrl) || scratchUrl.equals(System.getenv(DatabaseTarget.ENVIRONMENT_VARIABLE))) {
-      throw new MigrationSafetyException("--scratch-url names the database the schema is read from; "
-          + "verification wipes its scratch database, so give it another one");
-    }
     if (!initial.equals(Schema.empty())) {
       throw new MigrationSafetyException("--verify starts from an empty scratch database; it cannot yet build the "
           + "schema a snapshot or --database-url describes. Verify without --schema/--database-url, from a "
           + "directory whose migrations build the whole schema");
+    }
+    if (scratchUrl == null) {
+      // The embedded default: a throw-away server of the default version, gone when the command ends.
+      try (EmbeddedServer server = EmbeddedServer.start(pgVersion)) {
+        return RollbackRoundTrip.onScratch(DatabaseTarget.of(server.dataSource())).verify(set, plans, "");
+      } catch (java.io.IOException e) {
+        throw new MigrationSafetyException("cannot start an embedded PostgreSQL " + pgVersion + " to verify on ("
+            + e.getMessage() + "); give a scratch database with --scratch-url", e);
+      }
+    }
+    if (scratchUrl.equals(schemaSource.databaseUrl) || scratchUrl.equals(System.getenv(DatabaseTarget.ENVIRONMENT_VARIABLE))) {
+      throw new MigrationSafetyException("--scratch-url names the database the schema is read from; "
+          + "verification wipes its scratch database, so give it another one");
     }
     return RollbackRoundTrip.onScratch(DatabaseTarget.of(scratchUrl)).verify(set, plans, "");
   }

@@ -108,7 +108,7 @@ class RollbackCommandTest {
 
   @Test
   void write_refuses_a_format_without_a_place_for_rollbacks() throws IOException {
-    Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id bigint);\n");
+    Files.writeString(dir.resolve("001_users.sql"), "CREATE TABLE users (id bigint);\n");
 
     assertThat(run("rollback", dir.toString(), "--write")).isEqualTo(ExitCode.BAD_INPUT.code());
     assertThat(err.toString()).contains("plain-sql format has no place for a rollback script");
@@ -116,10 +116,22 @@ class RollbackCommandTest {
   }
 
   @Test
-  void verify_needs_a_scratch_database() throws IOException {
+  void write_puts_a_flyway_undo_script_beside_its_versioned_script() throws IOException {
     Files.writeString(dir.resolve("V1__users.sql"), "CREATE TABLE users (id bigint);\n");
 
-    assertThat(run("rollback", dir.toString(), "--verify")).isEqualTo(ExitCode.BAD_INPUT.code());
-    assertThat(err.toString()).contains("--verify needs --scratch-url");
+    assertThat(run("rollback", dir.toString(), "--write")).as(err.toString()).isZero();
+    assertThat(Files.readString(dir.resolve("U1__users.sql"))).contains("DROP TABLE public.users;");
+  }
+
+  @Test
+  void verify_runs_on_an_embedded_postgresql_by_default() throws IOException {
+    Files.writeString(dir.resolve("000001_users.up.sql"), "CREATE TABLE users (id bigint);\n");
+    Files.writeString(dir.resolve("000001_users.down.sql"), "SELECT 1;\n");
+
+    int code = run("rollback", dir.toString(), "--verify", "--format", "json");
+
+    // The synthesized rollback restores the schema on the server; the shipped down script does not.
+    assertThat(code).as(err.toString()).isEqualTo(ExitCode.BLOCKED.code());
+    assertThat(out.toString()).contains("\"verified\"").contains("public.users");
   }
 }

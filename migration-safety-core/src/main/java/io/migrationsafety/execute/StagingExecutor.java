@@ -108,36 +108,63 @@ public final class StagingExecutor {
     try (Connection connection = target.connect()) {
       connection.setAutoCommit(true);
       lockOutOtherExecutions(connection);
-      MigrationSet set = read.withApplied(reader.read(connection, read));
-      IntrospectedSchema live = SchemaIntrospector.introspect(connection);
-      Review review = new ReviewEngine(reviewer.rules(), reviewer.policy(), live.schema(), true).review(set);
-      boolean blocked = review.verdict() == Verdict.BLOCKED;
-      if (blocked && overrideReason == null) {
-        throw new ExecutionRefusedException("the review of the pending migrations on " + target.description()
-            + " is BLOCKED; nothing ran. Fix the blocking findings, or override with a reason.", review);
+      try {
+        return executeLocked(connection, read, writer, reader);
+      } finally {
+        releaseLock(connection);
       }
-      String usedOverride = blocked ? overrideReason : null;
-      List<PlannedMigration> plan = ExecutionPlan.of(set, review, live.schema(), currentSchema(connection),
-          reviewer.policy().postgresVersion());
-      writer.prepare(connection);
-      MigrationRunner runner = new MigrationRunner(connection, reviewer.policy().execution(), listener, writer, set,
-          usedOverride);
-      List<MigrationRun> runs = new ArrayList<>();
-      ExecutionFailure failure = null;
-      for (PlannedMigration migration : plan) {
-        MigrationRunner.Outcome outcome = runner.run(migration);
-        runs.add(outcome.run());
-        if (outcome.failure() != null) {
-          failure = outcome.failure();
-          listener.failed(failure);
-          break;
-        }
-      }
-      List<String> applied = set.migrations().stream().map(m -> m.id()).filter(set.applied()::isApplied).toList();
-      return new ExecutionResult(target.description(), review, usedOverride, applied, runs, failure);
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("executing on " + target.description() + " failed: "
           + ServerErrors.message(e), e);
+    }
+  }
+
+  private ExecutionResult executeLocked(Connection connection, MigrationSet read, HistoryWriter writer,
+      AppliedStateReader reader) throws SQLException {
+    MigrationSet set = read.withApplied(reader.read(connection, read));
+    IntrospectedSchema live = SchemaIntrospector.introspect(connection);
+    Review review = new ReviewEngine(reviewer.rules(), reviewer.policy(), live.schema(), true).review(set);
+    boolean blocked = review.verdict() == Verdict.BLOCKED;
+    if (blocked && overrideReason == null) {
+      throw new ExecutionRefusedException("the review of the pending migrations on " + target.description()
+          + " is BLOCKED; nothing ran. Fix the blocking findings, or override with a reason.", review);
+    }
+    String usedOverride = blocked ? overrideReason : null;
+    List<PlannedMigration> plan = ExecutionPlan.of(set, review, live.schema(), currentSchema(connection),
+        reviewer.policy().postgresVersion());
+    writer.prepare(connection);
+    MigrationRunner runner = new MigrationRunner(connection, reviewer.policy().execution(), listener, writer, set,
+        usedOverride);
+    List<MigrationRun> runs = new ArrayList<>();
+    ExecutionFailure failure = null;
+    for (PlannedMigration migration : plan) {
+      MigrationRunner.Outcome outcome = runner.run(migration);
+      runs.add(outcome.run());
+      if (outcome.failure() != null) {
+        failure = outcome.failure();
+        listener.failed(failure);
+        break;
+      }
+    }
+    List<String> applied = set.migrations().stream().map(m -> m.id()).filter(set.applied()::isApplied).toList();
+    return new ExecutionResult(target.description(), review, usedOverride, applied, runs, failure);
+  }
+
+  /**
+   * Releases the advisory lock now rather than when the server notices the connection closed: the
+   * server ends a closed session asynchronously, and an execution started right after this one
+   * would otherwise find the lock still held.
+   */
+  private static void releaseLock(Connection connection) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+      try (Statement st = connection.createStatement()) {
+        st.execute("SELECT pg_advisory_unlock(" + ADVISORY_LOCK_KEY + ")");
+      }
+    } catch (SQLException e) {
+      // A broken connection: the server releases the lock when it ends the session.
     }
   }
 
