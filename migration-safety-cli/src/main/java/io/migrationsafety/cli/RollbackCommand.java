@@ -19,6 +19,7 @@ import io.migrationsafety.rollback.RoundTrip;
 import io.migrationsafety.rollback.VerifiedRollback;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.trace.EmbeddedServer;
+import io.migrationsafety.trace.SchemaDdl;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -108,15 +109,13 @@ final class RollbackCommand implements Callable<Integer> {
   }
 
   private List<VerifiedRollback> verify(MigrationSet set, List<RollbackPlan> plans, Schema initial) {
-    if (!initial.equals(Schema.empty())) {
-      throw new MigrationSafetyException("--verify starts from an empty scratch database; it cannot yet build the "
-          + "schema a snapshot or --database-url describes. Verify without --schema/--database-url, from a "
-          + "directory whose migrations build the whole schema");
-    }
+    // The schema a snapshot or --database-url describes is built first (schema only, no rows).
+    String setupSql = initial.equals(Schema.empty()) ? ""
+        : SchemaDdl.statements(initial).stream().map(st -> st + ";\n").collect(java.util.stream.Collectors.joining());
     if (scratchUrl == null) {
       // The embedded default: a throw-away server of the default version, gone when the command ends.
       try (EmbeddedServer server = EmbeddedServer.start(pgVersion)) {
-        return RollbackRoundTrip.onScratch(DatabaseTarget.of(server.dataSource())).verify(set, plans, "");
+        return RollbackRoundTrip.onScratch(DatabaseTarget.of(server.dataSource())).verify(set, plans, setupSql);
       } catch (java.io.IOException e) {
         throw new MigrationSafetyException("cannot start an embedded PostgreSQL " + pgVersion + " to verify on ("
             + e.getMessage() + "); give a scratch database with --scratch-url", e);
@@ -126,7 +125,7 @@ final class RollbackCommand implements Callable<Integer> {
       throw new MigrationSafetyException("--scratch-url names the database the schema is read from; "
           + "verification wipes its scratch database, so give it another one");
     }
-    return RollbackRoundTrip.onScratch(DatabaseTarget.of(scratchUrl)).verify(set, plans, "");
+    return RollbackRoundTrip.onScratch(DatabaseTarget.of(scratchUrl)).verify(set, plans, setupSql);
   }
 
   /** A round trip in words: what failed or what differs. */

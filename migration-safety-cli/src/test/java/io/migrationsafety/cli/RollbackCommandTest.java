@@ -72,6 +72,12 @@ class RollbackCommandTest {
     assertThat(run("rollback", migrations.toString(), "--schema", snapshot.toString(), "--fail-on-irreversible"))
         .isZero();
     assertThat(out.toString()).contains("ALTER COLUMN id TYPE bigint USING id::bigint");
+
+    // --verify builds the snapshot's schema on the embedded server first, then round-trips on it.
+    out.getBuffer().setLength(0);
+    assertThat(run("rollback", migrations.toString(), "--schema", snapshot.toString(), "--verify", "--format",
+        "json")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("\"verified\"");
   }
 
   @Test

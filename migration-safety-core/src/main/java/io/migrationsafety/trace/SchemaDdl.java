@@ -21,9 +21,10 @@ import java.util.stream.Collectors;
  * The DDL that builds a schema model on an empty database — schema only, no rows: schemas,
  * extensions, enum types, sequences, tables with their columns, constraints, indexes and views. What
  * the model does not hold (partition bounds, the definition of non-enum types) cannot be built,
- * and says so instead of being guessed.
+ * and says so instead of being guessed. Used to build a trace's starting schema and the schema a
+ * rollback verification starts from.
  */
-final class SchemaDdl {
+public final class SchemaDdl {
 
   private SchemaDdl() {}
 
@@ -39,8 +40,12 @@ final class SchemaDdl {
     }
   }
 
-  /** The statements, in an order that works. */
-  static List<String> statements(Schema schema) {
+  /**
+   * The statements, in an order that works.
+   *
+   * @throws TraceException when the schema holds something the model cannot rebuild
+   */
+  public static List<String> statements(Schema schema) {
     List<String> ddl = new ArrayList<>();
     schema.schemas().stream().filter(s -> !s.equals("public"))
         .forEach(s -> ddl.add("CREATE SCHEMA IF NOT EXISTS " + RollbackSql.q(s)));
