@@ -241,8 +241,7 @@ public final class MigrationSafety {
             + format + "'; known: " + formats.all().stream().map(MigrationFormat::name).toList()));
       }
       return new Reviewer(new ReviewEngine(registry, effective, start, startKnown,
-          rates != null ? rates : effective.estimates().rates() != null ? Rates.load(effective.estimates().rates())
-              : Rates.defaults(), prober), formats, forced, effective,
+          rates != null ? rates : Rates.of(effective.estimates()), prober), formats, forced, effective,
           warnings, database, allowWritableConnection, start);
     }
   }

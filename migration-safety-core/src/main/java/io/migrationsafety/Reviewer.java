@@ -109,6 +109,14 @@ public final class Reviewer {
     return engine.review(set);
   }
 
+  /**
+   * Reviews a migration set already read, from another starting schema (the database it is about
+   * to run on), with this reviewer's rules, policy and rates, without data probes.
+   */
+  public Review review(MigrationSet set, Schema startingSchema) {
+    return engine.startingFrom(startingSchema, true).review(set);
+  }
+
   /** The rules this reviewer runs (those the policy turns off included). */
   public RuleRegistry rules() {
     return engine.rules();

@@ -36,20 +36,11 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Output: text, json, markdown, sarif or junit (default: ${DEFAULT-VALUE}).")
   private String format;
 
-  @Option(names = "--policy", paramLabel = "FILE",
-      description = "The policy file (default: migration-safety.yml in the working directory, if there is one).")
-  private Path policy;
+  @picocli.CommandLine.Mixin
+  private ReviewerOptions reviewerOptions = new ReviewerOptions();
 
   @picocli.CommandLine.Mixin
   private SchemaSourceOptions schemaSource = new SchemaSourceOptions();
-
-  @Option(names = "--pg-version", paramLabel = "N",
-      description = "Target PostgreSQL major version, 12 to 18 (default: the policy's, else 16).")
-  private Integer postgresVersion;
-
-  @Option(names = "--migration-format", paramLabel = "NAME",
-      description = "Read DIR as this format (flyway, plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
-  private String migrationFormat;
 
   @Option(names = "--rates", paramLabel = "FILE",
       description = "Throughputs for the estimates, measured by `calibrate -o FILE` on your server "
@@ -77,20 +68,10 @@ final class ReviewCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportFormat report = Options.reportFormat(format);
-    MigrationSafety.Builder builder = MigrationSafety.builder();
-    Path policyFile = policy != null ? policy : defaultPolicy();
-    if (policyFile != null) {
-      builder.policy(policyFile);
-    }
-    if (postgresVersion != null) {
-      builder.postgresVersion(postgresVersion);
-    }
+    MigrationSafety.Builder builder = reviewerOptions.builder();
     schemaSource.applyTo(builder);
     if (rates != null) {
       builder.rates(rates);
-    }
-    if (migrationFormat != null) {
-      builder.format(migrationFormat);
     }
     Reviewer reviewer = builder.build();
     reviewer.warnings().forEach(w -> spec.commandLine().getErr().println("WARNING: " + w));

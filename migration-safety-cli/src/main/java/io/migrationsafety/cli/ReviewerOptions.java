@@ -16,7 +16,8 @@ final class ReviewerOptions {
   Integer postgresVersion;
 
   @Option(names = "--migration-format", paramLabel = "NAME",
-      description = "Read DIR as this format (plain-sql, up-down-sql, dbmate, diesel …) instead of detecting it.")
+      description = "Read DIR as this format (flyway, alembic, prisma, plain-sql, up-down-sql, dbmate, diesel) instead of detecting "
+          + "it.")
   String migrationFormat;
 
   /** A builder with these options applied. */

@@ -90,6 +90,15 @@ public record Rates(
   }
 
   /**
+   * The rates a policy names ({@code estimates.rates}), else the library's defaults.
+   *
+   * @throws RatesException when the named file is unreadable or not a rates file
+   */
+  public static Rates of(io.migrationsafety.policy.EstimateSettings settings) {
+    return settings.rates() == null ? defaults() : load(settings.rates());
+  }
+
+  /**
    * Rates saved by {@link #save(Path)} (what {@code migration-safety calibrate -o FILE} writes).
    *
    * @throws RatesException when the file is unreadable or not a rates file

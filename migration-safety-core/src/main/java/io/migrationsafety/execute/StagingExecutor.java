@@ -10,7 +10,6 @@ import io.migrationsafety.format.AppliedStateReader;
 import io.migrationsafety.format.HistoryWriter;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationSet;
-import io.migrationsafety.review.ReviewEngine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -123,7 +122,7 @@ public final class StagingExecutor {
       AppliedStateReader reader) throws SQLException {
     MigrationSet set = read.withApplied(reader.read(connection, read));
     IntrospectedSchema live = SchemaIntrospector.introspect(connection);
-    Review review = new ReviewEngine(reviewer.rules(), reviewer.policy(), live.schema(), true).review(set);
+    Review review = reviewer.review(set, live.schema());
     boolean blocked = review.verdict() == Verdict.BLOCKED;
     if (blocked && overrideReason == null) {
       throw new ExecutionRefusedException("the review of the pending migrations on " + target.description()

@@ -68,7 +68,7 @@ public final class ReviewEngine {
    * @throws MigrationSafetyException when the policy names a rule that does not exist
    */
   public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown) {
-    this(rules, policy, initialSchema, schemaKnown, Rates.defaults());
+    this(rules, policy, initialSchema, schemaKnown, Rates.of(policy.estimates()));
   }
 
   /**
@@ -77,6 +77,14 @@ public final class ReviewEngine {
    */
   public ReviewEngine(RuleRegistry rules, Policy policy, Schema initialSchema, boolean schemaKnown, Rates rates) {
     this(rules, policy, initialSchema, schemaKnown, rates, DataProber.off());
+  }
+
+  /**
+   * This engine's rules, policy and rates on another starting schema, without data probes: for a
+   * review on a database the caller writes to (the staging executor's), which probes must not read.
+   */
+  public ReviewEngine startingFrom(Schema schema, boolean known) {
+    return new ReviewEngine(rules, policy, schema, known, costModel.rates());
   }
 
   /**

@@ -117,6 +117,16 @@ public record StatementContext(
     return rows == null || rows >= policy.largeTableRows();
   }
 
+  /**
+   * Whether the policy or the starting schema gives {@code table}'s rows, so that durations on it
+   * have an estimate (a table these migrations created counts as known: it is empty).
+   */
+  public boolean sizeKnown(QualifiedName table) {
+    QualifiedName name = resolve(table);
+    return createdInReview.contains(name) || policy.tableSize(name).isPresent()
+        || before.table(name).map(t -> t.rowEstimate() != null).orElse(false);
+  }
+
   /** Whether the operation takes {@code mode} or a stronger lock on some relation. */
   public boolean takes(LockMode mode) {
     return locks.stream().anyMatch(l -> l.mode().compareTo(mode) >= 0);

@@ -75,6 +75,18 @@ class EstimateReviewTest {
   }
 
   @Test
+  void a_policy_names_its_rates_file_beside_it(@TempDir Path dir) throws IOException {
+    Path migrations = Files.createDirectories(dir.resolve("migrations"));
+    Files.writeString(migrations.resolve("V1__m.sql"), "ALTER TABLE orders ALTER COLUMN total TYPE bigint;");
+    RATES.save(dir.resolve("rates.json"));
+    Path policy = dir.resolve("migration-safety.yml");
+    Files.writeString(policy, "estimates:\n  rates: rates.json\n"
+        + "tables:\n  public.orders: { rows: 1000000, bytes: 100000000 }\n");
+    Review review = MigrationSafety.builder().policy(policy).build().review(migrations);
+    assertThat(review.migrations().get(0).estimate().durationMs()).isEqualTo(200_001);
+  }
+
+  @Test
   void the_reports_carry_the_estimates(@TempDir Path dir) throws IOException {
     Review review = review(dir, "ALTER TABLE orders ALTER COLUMN total TYPE bigint;");
     StringWriter json = new StringWriter();

@@ -43,7 +43,7 @@ public final class LockHeldDuringSlowStatement implements StatementRule {
     }
     Optional<LockEffect> slow = context.locks().stream()
         .filter(l -> (l.scan() || l.rewrite()) && context.before().index(l.relation()).isEmpty()
-            && context.isLarge(l.relation()) && !sizeKnown(context, l.relation()))
+            && context.isLarge(l.relation()) && !context.sizeKnown(l.relation()))
         .findFirst();
     if (slow.isEmpty()) {
       return List.of();
@@ -70,13 +70,6 @@ public final class LockHeldDuringSlowStatement implements StatementRule {
             + ") for as long as this statement runs, which grows with " + slow.get().relation() + ". The "
             + "earlier statement alone would have held it only for a moment.",
         split));
-  }
-
-  /** Whether the policy or the schema gives the table's rows, so that the hold has an estimate. */
-  private static boolean sizeKnown(StatementContext context, QualifiedName table) {
-    QualifiedName name = context.resolve(table);
-    return context.policy().tableSize(name).isPresent()
-        || context.before().table(name).map(t -> t.rowEstimate() != null).orElse(false);
   }
 
   /** The strongest mode this statement itself takes on {@code relation}, if any. */
