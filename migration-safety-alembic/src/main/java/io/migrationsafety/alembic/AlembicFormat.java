@@ -3,6 +3,8 @@ package io.migrationsafety.alembic;
 import io.migrationsafety.alembic.internal.ModuleResolver;
 import io.migrationsafety.alembic.internal.RevisionModule;
 import io.migrationsafety.alembic.internal.RevisionReader;
+import io.migrationsafety.alembic.internal.SchemaState;
+import io.migrationsafety.alembic.internal.Translation;
 import io.migrationsafety.alembic.internal.python.PySyntaxException;
 import io.migrationsafety.format.AppliedStateReader;
 import io.migrationsafety.format.DownScriptWriter;
@@ -57,17 +59,13 @@ public final class AlembicFormat implements MigrationFormat {
   public MigrationSet read(Path directory) {
     Project project = Project.read(directory);
     List<Migration> migrations = new ArrayList<>();
-    for (String id : project.graph().upgradeOrder()) {
+    project.translate((id, upgrade, downgrade) -> {
       Path file = project.graph().revision(id).file();
       RevisionModule module = project.modules().get(id);
-      if (module.upgrade() == null) {
-        throw new MigrationFormatException(file + ": the revision " + id + " has no upgrade() function");
-      }
-      boolean hasDowngrade = module.downgrade() != null && !module.downgrade().empty();
-      migrations.add(new Migration(id, null, description(module, file, id), file, module.upgrade().sql(),
-          hasDowngrade ? file : null, hasDowngrade ? module.downgrade().sql() : null,
-          !module.upgrade().explicitTransaction()));
-    }
+      boolean hasDowngrade = downgrade != null && !downgrade.empty();
+      migrations.add(new Migration(id, null, description(module, file, id), file, upgrade.sql(),
+          hasDowngrade ? file : null, hasDowngrade ? downgrade.sql() : null, !upgrade.explicitTransaction()));
+    });
     return new MigrationSet(name(), directory, migrations);
   }
 
@@ -94,6 +92,11 @@ public final class AlembicFormat implements MigrationFormat {
     return name.startsWith(id) ? name.substring(id.length()).replaceFirst("^_+", "") : name;
   }
 
+  /** Receives one revision's translated functions; {@code downgrade} is {@code null} when it has none. */
+  interface Translated {
+    void accept(String id, Translation upgrade, Translation downgrade);
+  }
+
   /** The revision files of a project, read, and their graph. */
   record Project(RevisionGraph graph, Map<String, RevisionModule> modules) {
 
@@ -118,6 +121,24 @@ public final class AlembicFormat implements MigrationFormat {
         throw new MigrationFormatException(versions + ": no Alembic revision files (*.py) found");
       }
       return new Project(RevisionGraph.of(revisions), modules);
+    }
+
+    /**
+     * Translates every revision in upgrade order, each from the schema the revisions before it
+     * leave (the database its inspections would read), its downgrade from the schema after it.
+     */
+    void translate(Translated sink) {
+      SchemaState state = SchemaState.beforeFirstRevision();
+      for (String id : graph.upgradeOrder()) {
+        Path file = graph.revision(id).file();
+        RevisionModule module = modules.get(id);
+        Translation upgrade = module.upgrade(state);
+        if (upgrade == null) {
+          throw new MigrationFormatException(file + ": the revision " + id + " has no upgrade() function");
+        }
+        state = state.after(upgrade.sql(), file.toString());
+        sink.accept(id, upgrade, module.downgrade(state));
+      }
     }
 
     private static RevisionModule module(Path file, ModuleResolver resolver) {

@@ -78,12 +78,13 @@ class AlembicCorpusTest {
     MigrationSet set = new AlembicFormat().read(versions);
     assertThat(set.migrations()).hasSize(revisions);
 
-    ModuleResolver resolver = ModuleResolver.above(versions);
     List<OpCall> calls = new ArrayList<>();
     Map<String, Boolean> sites = new HashMap<>();
-    for (Path file : VersionFiles.list(versions)) {
-      RevisionModule module = RevisionReader.read(ScriptReader.read(file), file.toString(), resolver);
-      for (Translation t : new Translation[] {module.upgrade(), module.downgrade()}) {
+    Map<String, String> untyped = new java.util.TreeMap<>();
+    AlembicFormat.Project read = AlembicFormat.Project.read(versions);
+    read.translate((id, upgrade, downgrade) -> {
+      Path file = read.graph().revision(id).file();
+      for (Translation t : new Translation[] {upgrade, downgrade}) {
         if (t == null) {
           continue;
         }
@@ -91,16 +92,18 @@ class AlembicCorpusTest {
         for (OpCall c : t.calls()) {
           calls.add(c);
           sites.merge(file + ":" + c.line() + ":" + c.name(), c.typed(), Boolean::logicalAnd);
+          if (!c.typed()) {
+            untyped.putIfAbsent(versions.relativize(file) + ":" + c.line(), c.unresolved());
+          }
         }
       }
-    }
+    });
     long typed = calls.stream().filter(OpCall::typed).count();
     long typedSites = sites.values().stream().filter(b -> b).count();
     double share = (double) typed / calls.size();
     System.out.printf(Locale.ROOT, "%s: %d op.* calls run, %d typed (%.1f%%); %d call sites, %d typed (%.1f%%)%n",
         project, calls.size(), typed, 100 * share, sites.size(), typedSites, 100.0 * typedSites / sites.size());
-    calls.stream().filter(c -> !c.typed()).map(OpCall::unresolved).distinct()
-        .forEach(reason -> System.out.println("  not typed: " + reason));
+    untyped.forEach((site, reason) -> System.out.println("  not typed: " + site + ": " + reason));
     assertThat(share).isGreaterThanOrEqualTo(floor);
   }
 

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * {@code op.bulk_insert(table, rows)}: one {@code INSERT} per row, with literal values, as Alembic
- * writes it offline.
+ * writes it offline. A value Python computes only at run time ({@code uuid4()}, {@code now()}, a
+ * column of a row the revision queried) is a bound parameter ({@code $1}), which is how Alembic
+ * sends every value online: the statement, its table and its columns are still known exactly.
  */
 final class BulkInsert {
 
@@ -48,7 +50,9 @@ final class BulkInsert {
       for (String column : order) {
         if (row.containsKey(column)) {
           names.add(Ddl.ident(column));
-          values.add(Ddl.literal(row.get(column)));
+          Object value = row.get(column);
+          values.add(boundAtRunTime(value) ? "$" + (values.stream().filter(v -> v.startsWith("$")).count() + 1)
+              : Ddl.literal(value));
         }
       }
       for (Object key : row.keySet()) {
@@ -59,5 +63,10 @@ final class BulkInsert {
       out.add("INSERT INTO " + table + " (" + String.join(", ", names) + ") VALUES (" + String.join(", ", values) + ")");
     }
     return out;
+  }
+
+  /** A plain value (not SQL) that Python computes when the revision runs. */
+  private static boolean boundAtRunTime(Object value) {
+    return !(value instanceof Construct) && !Values.known(value);
   }
 }

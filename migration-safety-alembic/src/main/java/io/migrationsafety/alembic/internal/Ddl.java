@@ -193,6 +193,9 @@ final class Ddl {
       Map.entry("TSTZRANGE", "TSTZRANGE"));
 
   /** The PostgreSQL type of a SQLAlchemy type, as SQLAlchemy writes it. */
+  /** The construct for a type read from the schema model ({@code inspector.get_columns}): its SQL as is. */
+  static final String REFLECTED_TYPE = "<reflected type>";
+
   static String type(Object t) {
     Construct c = t instanceof Construct k ? k : t instanceof Ref r && r.path().startsWith("sqlalchemy")
         ? new Construct(r.last(), List.of(), Map.of()) : null;
@@ -202,6 +205,9 @@ final class Ddl {
     String simple = SIMPLE.get(c.name());
     if (simple != null) {
       return simple;
+    }
+    if (c.name().equals(REFLECTED_TYPE)) {
+      return (String) c.arg(0);
     }
     switch (c.name()) {
       case "String", "VARCHAR", "Unicode", "NVARCHAR":

@@ -30,6 +30,9 @@ final class Interpreter {
   private static final Set<String> BUILTINS = Set.of("str", "int", "len", "list", "tuple", "sorted", "set",
       "frozenset", "dict", "range", "enumerate", "zip", "_");
   private static final int MAX_DEPTH = 16;
+  /** SQLAlchemy's ways to get an inspector for a connection. */
+  private static final Set<String> INSPECT = Set.of("sqlalchemy.inspect", "sqlalchemy.inspection.inspect",
+      "sqlalchemy.engine.reflection.Inspector.from_engine", "sqlalchemy.Inspector.from_engine");
   private static final int MAX_ITERATIONS = 10_000;
 
   private final ModuleResolver resolver;
@@ -40,9 +43,15 @@ final class Interpreter {
   /** While a function of another module runs, its statements are placed on the line that called it. */
   private int callerLine;
   private int autocommitBlocks;
+  /** The database before the function runs, for inspections; {@code null} when not known. */
+  private final SchemaState before;
+  private final String file;
 
-  private Interpreter(Map<String, Object> globals, SqlEmitter emitter, List<OpCall> calls, ModuleResolver resolver) {
+  private Interpreter(Map<String, Object> globals, SqlEmitter emitter, List<OpCall> calls, ModuleResolver resolver,
+      SchemaState before, String file) {
     this.globals = globals;
+    this.before = before;
+    this.file = file;
     this.emitter = emitter;
     this.resolver = resolver;
     this.ops = new Ops(emitter, calls);
@@ -50,7 +59,7 @@ final class Interpreter {
 
   /** Runs a module's level into {@code globals}: imports, constants, functions. */
   static void moduleLevel(List<Stmt> body, Map<String, Object> globals, ModuleResolver resolver) {
-    Interpreter module = new Interpreter(globals, new SqlEmitter(List.of()), new ArrayList<>(), resolver);
+    Interpreter module = new Interpreter(globals, new SqlEmitter(List.of()), new ArrayList<>(), resolver, null, "");
     module.moduleLevel(body, globals);
   }
 
@@ -75,25 +84,31 @@ final class Interpreter {
     }
   }
 
-  /** Translates {@code function} into SQL. */
+  /**
+   * Translates {@code function} into SQL.
+   *
+   * @param before the database the function starts from, for its inspections; {@code null} when
+   *     not known (inspections then give unknown values)
+   * @param file names the file in notes
+   */
   static Translation translate(Stmt.FunctionDef function, int endLine, Map<String, Object> globals,
-      List<PyComment> comments, ModuleResolver resolver) {
+      List<PyComment> comments, ModuleResolver resolver, SchemaState before, String file) {
     List<PyComment> inside = comments.stream().filter(c -> c.line() >= function.line()
         && c.line() <= endLine).toList();
-    Translation plain = run(function, globals, inside, resolver, false);
+    Translation plain = run(function, globals, inside, resolver, false, before, file);
     // With an autocommit block the script is Alembic's offline form, transaction statements included:
     // running the function again (it only reads) writes it with its opening BEGIN on the def line.
-    return plain.explicitTransaction() ? run(function, globals, inside, resolver, true) : plain;
+    return plain.explicitTransaction() ? run(function, globals, inside, resolver, true, before, file) : plain;
   }
 
   private static Translation run(Stmt.FunctionDef function, Map<String, Object> globals, List<PyComment> comments,
-      ModuleResolver resolver, boolean ownTransaction) {
+      ModuleResolver resolver, boolean ownTransaction, SchemaState before, String file) {
     SqlEmitter emitter = new SqlEmitter(comments);
     if (ownTransaction) {
       emitter.statement(function.line(), 1, "BEGIN");
     }
     List<OpCall> calls = new ArrayList<>();
-    Interpreter interpreter = new Interpreter(globals, emitter, calls, resolver);
+    Interpreter interpreter = new Interpreter(globals, emitter, calls, resolver, before, file);
     Map<String, Object> locals = new HashMap<>();
     for (Stmt.Param p : function.params()) {
       locals.put(p.name(), p.defaultValue() == null ? new Unknown("the parameter " + p.name())
@@ -586,6 +601,12 @@ final class Interpreter {
     if (function instanceof Method m && m.receiver() instanceof Context && m.name().equals("autocommit_block")) {
       return new AutocommitBlock();
     }
+    if (function instanceof Method m && m.receiver() instanceof Values.Inspector inspector) {
+      return inspect(inspector, m.name(), args, kwargs, line, column);
+    }
+    if (function instanceof Ref ref && INSPECT.contains(ref.path())) {
+      return inspector(args);
+    }
     if (function instanceof Ref ref && ref.path().startsWith("sqlalchemy")) {
       if (ref.last().equals("MetaData")) {
         return new Values.MetaData();
@@ -609,6 +630,41 @@ final class Interpreter {
           + " runs code that is not known statically; what it does to the database is not reviewed");
     }
     return new Unknown("the result of " + Evaluator.describe(c));
+  }
+
+  /** {@code sa.inspect(op.get_bind())}; unknown where the database before the revision is not known. */
+  private Object inspector(List<Object> args) {
+    Object target = args.isEmpty() ? null : args.get(0);
+    if (!(target instanceof Bind || target instanceof Ref r && r.path().startsWith("bind."))) {
+      return new Unknown("an inspection of something other than op.get_bind()");
+    }
+    if (before == null) {
+      return new Unknown("a database inspector (the schema before this revision is not known here)");
+    }
+    return new Values.Inspector();
+  }
+
+  /**
+   * {@code inspector.<method>(…)}, answered from the schema replayed up to this call. An answer
+   * from a model the replay could not follow everywhere is reported (once per inspector): it may
+   * differ from the database's.
+   */
+  private Object inspect(Values.Inspector inspector, String method, List<Object> args, Map<String, Object> kwargs,
+      int line, int column) {
+    List<Object> key = List.of(method, args, kwargs);
+    if (inspector.answers.containsKey(key)) {
+      return inspector.answers.get(key);
+    }
+    SchemaState now = before.after(emitter.written(), file);
+    if (!now.untrusted().isEmpty() && !inspector.reported) {
+      inspector.reported = true;
+      emitter.unresolved(line, column, "the database inspector answers from the schema replayed from the earlier "
+          + "revisions, which is incomplete (" + String.join("; ", now.untrusted())
+          + "): what it finds may differ from the database");
+    }
+    Object answer = Reflection.call(now.schema(), method, args, kwargs);
+    inspector.answers.put(key, answer);
+    return answer;
   }
 
   private Object invoke(Function f, List<Object> args, Map<String, Object> kwargs, Expr.Call c, boolean statement) {

@@ -45,6 +45,8 @@ final class Ops {
 
   private final SqlEmitter emitter;
   private final List<OpCall> calls;
+  /** The enum types create_table made in this run: a second table using one does not create it again. */
+  private final java.util.Set<String> createdTypes = new java.util.HashSet<>();
 
   Ops(SqlEmitter emitter, List<OpCall> calls) {
     this.emitter = emitter;
@@ -154,7 +156,8 @@ final class Ops {
     Object schema = a.get("schema");
     switch (name) {
       case "create_table":
-        return Tables.create(Ddl.name(a.get("table_name"), "the table name"), list(a.get("columns")), a);
+        return Tables.create(Ddl.name(a.get("table_name"), "the table name"), list(a.get("columns")), a,
+            createdTypes);
       case "drop_table":
         return List.of("DROP TABLE " + Ddl.table(schema, Ddl.name(a.get("table_name"), "the table name")));
       case "add_column":

@@ -36,17 +36,18 @@ public final class RevisionReader {
     List<String> down = identifiers(globals, "down_revision", problems);
     List<String> labels = identifiers(globals, "branch_labels", problems);
     List<String> depends = identifiers(globals, "depends_on", problems);
-    Translation upgrade = null;
-    Translation downgrade = null;
     List<Stmt> body = module.body();
+    RevisionModule.Function upgrade = null;
+    RevisionModule.Function downgrade = null;
     for (int i = 0; i < body.size(); i++) {
       if (body.get(i) instanceof Stmt.FunctionDef f && (f.name().equals("upgrade") || f.name().equals("downgrade"))) {
         int end = i + 1 < body.size() ? body.get(i + 1).line() - 1 : Integer.MAX_VALUE;
-        Translation t = Interpreter.translate(f, end, globals, module.comments(), resolver);
+        RevisionModule.Function function = new RevisionModule.Function(f, end, globals, module.comments(), resolver,
+            file);
         if (f.name().equals("upgrade")) {
-          upgrade = t;
+          upgrade = function;
         } else {
-          downgrade = t;
+          downgrade = function;
         }
       }
     }

@@ -64,6 +64,11 @@ final class SqlEmitter {
     return statements;
   }
 
+  /** The statements written so far, without the directive comments still to come. */
+  String written() {
+    return out.toString();
+  }
+
   /** The script written so far, with the remaining directive comments. */
   String text() {
     flushComments(Integer.MAX_VALUE);

@@ -16,7 +16,11 @@ final class Tables {
 
   private Tables() {}
 
-  static List<String> create(String name, List<?> items, Map<String, Object> kw) {
+  /**
+   * @param createdTypes the enum types created so far by the same run: like SQLAlchemy's DDL runner,
+   *     which Alembic keeps for the whole run, an enum shared by two tables is created once; updated
+   */
+  static List<String> create(String name, List<?> items, Map<String, Object> kw, Set<String> createdTypes) {
     Object schema = kw.get("schema");
     String table = Ddl.table(schema, name);
     List<Column> columns = new ArrayList<>();
@@ -36,7 +40,7 @@ final class Tables {
     }
     List<String> keyNames = keyNames(columns, constraints);
     List<String> before = new ArrayList<>();
-    Set<String> types = new LinkedHashSet<>();
+    Set<String> types = new LinkedHashSet<>(createdTypes);
     List<String> body = new ArrayList<>();
     List<String> tableConstraints = new ArrayList<>();
     List<String> after = new ArrayList<>();
@@ -85,6 +89,7 @@ final class Tables {
     List<String> out = new ArrayList<>(before);
     out.add("CREATE TABLE " + table + " (" + String.join(", ", body) + ")");
     out.addAll(after);
+    createdTypes.addAll(types);
     return out;
   }
 

@@ -99,6 +99,22 @@ final class Values {
   /** A connection: {@code op.get_bind()}. */
   record Bind() {}
 
+  /**
+   * {@code sa.inspect(op.get_bind())}: answers from the schema replayed up to the call
+   * ({@link Reflection}). Like SQLAlchemy's, it remembers each answer: asking again after a change
+   * gives the first answer.
+   */
+  static final class Inspector {
+    final Map<List<Object>, Object> answers = new java.util.HashMap<>();
+    /** Whether an answer from an incomplete schema was reported already. */
+    boolean reported;
+
+    @Override
+    public String toString() {
+      return "Inspector";
+    }
+  }
+
   /** The migration context: {@code op.get_context()}. */
   record Context() {}
 
@@ -128,7 +144,7 @@ final class Values {
     if (v instanceof Map<?, ?> m) {
       return !m.isEmpty();
     }
-    if (v instanceof Construct || v instanceof Function || v instanceof Ref r && library(r)) {
+    if (v instanceof Construct || v instanceof Function || v instanceof Inspector || v instanceof Ref r && library(r)) {
       return true;
     }
     return null; // an application's name (a Ref outside SQLAlchemy and Alembic) has an unknown value
