@@ -26,7 +26,7 @@ final class PythonAlembic {
   private static String find() {
     for (String candidate : List.of("python3", "/usr/bin/python3")) {
       try {
-        Result r = run(candidate, Path.of("."), List.of("-c", "import alembic, sqlalchemy"));
+        Result r = run(candidate, Path.of("."), List.of("-c", "import alembic, sqlalchemy"), java.util.Map.of());
         if (r.exit() == 0) {
           return candidate;
         }
@@ -39,18 +39,40 @@ final class PythonAlembic {
 
   /** Runs {@code python3 args…} in {@code directory}. */
   static Result python(Path directory, List<String> args) throws IOException {
-    return run(INTERPRETER, directory, args);
+    return run(INTERPRETER, directory, args, java.util.Map.of());
+  }
+
+  /** Runs {@code python3 args…} in {@code directory} with {@code environment} added. */
+  static Result python(Path directory, List<String> args, java.util.Map<String, String> environment)
+      throws IOException {
+    return run(INTERPRETER, directory, args, environment);
+  }
+
+  /** Why Alembic cannot run on a database here (it needs psycopg2), or {@code null} when it can. */
+  static String cannotConnect() {
+    String why = unavailable();
+    if (why != null) {
+      return why;
+    }
+    try {
+      return python(Path.of("."), List.of("-c", "import psycopg2")).exit() == 0 ? null
+          : "no psycopg2 for " + INTERPRETER + " (apt-get install python3-psycopg2)";
+    } catch (IOException e) {
+      return e.getMessage();
+    }
   }
 
   record Result(int exit, String out, String err) {}
 
-  private static Result run(String interpreter, Path directory, List<String> args) throws IOException {
+  private static Result run(String interpreter, Path directory, List<String> args,
+      java.util.Map<String, String> environment) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(interpreter);
     command.addAll(args);
     Path err = java.nio.file.Files.createTempFile("python", ".err");
-    Process p = new ProcessBuilder(command).directory(directory.toFile())
-        .redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    Process p = builder.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     try {
       if (!p.waitFor(5, TimeUnit.MINUTES)) {

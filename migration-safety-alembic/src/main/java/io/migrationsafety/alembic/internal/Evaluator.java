@@ -270,6 +270,9 @@ final class Evaluator {
       long at = i < 0 ? s.length() + i : i;
       return at >= 0 && at < s.length() ? String.valueOf(s.charAt((int) at)) : new Unknown("an index out of range");
     }
+    if (value instanceof CoreSql.Columns columns && columns.column(index) != null) {
+      return columns.column(index);
+    }
     if (value instanceof Map<?, ?> m && m.containsKey(index)) {
       return m.get(index);
     }

@@ -413,7 +413,8 @@ final class Interpreter {
       Object result = true;
       for (int i = 0; i < c.ops().size(); i++) {
         Object right = eval(c.rights().get(i), scope);
-        result = Evaluator.compare(c.ops().get(i), left, right);
+        result = CoreSql.isSql(left) || CoreSql.isSql(right) ? CoreSql.compare(c.ops().get(i), left, right)
+            : Evaluator.compare(c.ops().get(i), left, right);
         if (!(result instanceof Boolean b) || !b) {
           return result;
         }
@@ -526,6 +527,12 @@ final class Interpreter {
     if (value instanceof Unknown u) {
       return new Unknown(u.what() + "." + attr);
     }
+    if (attr.equals("c") && CoreSql.isTable(value)) {
+      return new CoreSql.Columns((Values.Construct) value);
+    }
+    if (value instanceof CoreSql.Columns columns) {
+      return columns.column(attr);
+    }
     if (value instanceof Values.MetaData md && attr.equals("tables")) {
       return md.tables;
     }
@@ -596,7 +603,8 @@ final class Interpreter {
       return ops.batch(batch, m.name(), args, kwargs, line, column);
     }
     if (function instanceof Method m && m.receiver() instanceof Bind) {
-      return ops.op("execute", args.isEmpty() ? args : List.of(args.get(0)), Map.of(), line, column);
+      ops.op("execute", args.isEmpty() ? args : List.of(args.get(0)), Map.of(), line, column);
+      return new Unknown("the rows a statement returns when the revision runs");
     }
     if (function instanceof Method m && m.receiver() instanceof Context && m.name().equals("autocommit_block")) {
       return new AutocommitBlock();
@@ -611,6 +619,10 @@ final class Interpreter {
       if (ref.last().equals("MetaData")) {
         return new Values.MetaData();
       }
+      Object core = CoreSql.function(ref.last(), args);
+      if (core != null) {
+        return core;
+      }
       Values.Construct construct = Evaluator.construct(ref, args, kwargs);
       if (construct.name().equals("Table") && construct.arg(1) instanceof Values.MetaData md
           && construct.arg(0) instanceof String name) {
@@ -620,6 +632,12 @@ final class Interpreter {
     }
     if (function instanceof Function f) {
       return invoke(f, args, kwargs, c, statement);
+    }
+    if (function instanceof Method m) {
+      Object core = CoreSql.method(m.receiver(), m.name(), args, kwargs);
+      if (core != null) {
+        return core;
+      }
     }
     Object builtin = Evaluator.builtin(function, args, kwargs);
     if (builtin != null) {

@@ -223,7 +223,7 @@ final class Ops {
 
   /** The SQL of {@code op.execute}: a string or {@code sa.text}, which must split as SQL. */
   private static String executed(Object sqltext) {
-    String sql = Ddl.sql(sqltext, "the SQL");
+    String sql = sqltext instanceof CoreSql.Statement statement ? CoreSql.sql(statement) : Ddl.sql(sqltext, "the SQL");
     try {
       SqlSplitter.split(sql, "op.execute");
     } catch (SqlSyntaxException e) {

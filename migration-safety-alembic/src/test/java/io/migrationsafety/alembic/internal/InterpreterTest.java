@@ -124,4 +124,15 @@ class InterpreterTest {
         """)).containsExactly("ALTER TABLE \"User\" ADD COLUMN \"order\" INTEGER",
         "ALTER TABLE t DROP COLUMN \"select\"", "ALTER TABLE \"Billing\".a RENAME TO b");
   }
+
+  @Test
+  void an_enum_shared_by_two_tables_is_created_once_as_sqlalchemy_remembers_it() {
+    assertThat(texts("""
+        protocols = sa.Enum('HTTP', 'TCP', name='lb_protocols')
+        def upgrade():
+            op.create_table('pools', sa.Column('protocol', protocols))
+            op.create_table('listeners', sa.Column('protocol', protocols))
+        """)).containsExactly("CREATE TYPE lb_protocols AS ENUM ('HTTP', 'TCP')",
+        "CREATE TABLE pools (protocol lb_protocols)", "CREATE TABLE listeners (protocol lb_protocols)");
+  }
 }
