@@ -1,11 +1,7 @@
 package io.migrationsafety.alembic.internal;
 
 import io.migrationsafety.alembic.internal.Values.AutocommitBlock;
-import io.migrationsafety.alembic.internal.Values.Batch;
-import io.migrationsafety.alembic.internal.Values.Bind;
-import io.migrationsafety.alembic.internal.Values.Context;
 import io.migrationsafety.alembic.internal.Values.Function;
-import io.migrationsafety.alembic.internal.Values.Method;
 import io.migrationsafety.alembic.internal.Values.Ref;
 import io.migrationsafety.alembic.internal.Values.Unknown;
 import io.migrationsafety.alembic.internal.python.Expr;
@@ -30,31 +26,23 @@ final class Interpreter {
   private static final Set<String> BUILTINS = Set.of("str", "int", "len", "list", "tuple", "sorted", "set",
       "frozenset", "dict", "range", "enumerate", "zip", "_");
   private static final int MAX_DEPTH = 16;
-  /** SQLAlchemy's ways to get an inspector for a connection. */
-  private static final Set<String> INSPECT = Set.of("sqlalchemy.inspect", "sqlalchemy.inspection.inspect",
-      "sqlalchemy.engine.reflection.Inspector.from_engine", "sqlalchemy.Inspector.from_engine");
   private static final int MAX_ITERATIONS = 10_000;
 
   private final ModuleResolver resolver;
-  private final Ops ops;
+  private final Library library;
   private final SqlEmitter emitter;
   private Map<String, Object> globals;
   private int depth;
   /** While a function of another module runs, its statements are placed on the line that called it. */
   private int callerLine;
   private int autocommitBlocks;
-  /** The database before the function runs, for inspections; {@code null} when not known. */
-  private final SchemaState before;
-  private final String file;
 
   private Interpreter(Map<String, Object> globals, SqlEmitter emitter, List<OpCall> calls, ModuleResolver resolver,
       SchemaState before, String file) {
     this.globals = globals;
-    this.before = before;
-    this.file = file;
     this.emitter = emitter;
     this.resolver = resolver;
-    this.ops = new Ops(emitter, calls);
+    this.library = new Library(new Ops(emitter, calls), emitter, before, file);
   }
 
   /** Runs a module's level into {@code globals}: imports, constants, functions. */
@@ -514,39 +502,13 @@ final class Interpreter {
 
   private Object attribute(Object value, String attr) {
     if (value instanceof Ref r) {
-      // the review is for PostgreSQL: dialect checks take PostgreSQL's branch
-      return Set.of("bind.dialect.name", "bind.engine.name", "bind.name", "context.dialect.name")
-          .contains(r.path() + "." + attr) ? "postgresql" : resolver.resolve(r.attribute(attr));
-    }
-    if (value instanceof Bind b) {
-      return methodOrRef(b, attr);
-    }
-    if (value instanceof Context c) {
-      return attr.equals("autocommit_block") ? new Method(c, attr) : new Ref("context." + attr);
+      Object dialect = Library.dialectName(r, attr);
+      return dialect != null ? dialect : resolver.resolve(r.attribute(attr));
     }
     if (value instanceof Unknown u) {
       return new Unknown(u.what() + "." + attr);
     }
-    if (attr.equals("c") && CoreSql.isTable(value)) {
-      return new CoreSql.Columns((Values.Construct) value);
-    }
-    if (value instanceof CoreSql.Columns columns) {
-      return columns.column(attr);
-    }
-    if (value instanceof Values.MetaData md && attr.equals("tables")) {
-      return md.tables;
-    }
-    if (value instanceof Values.Construct c && c.kwargs().containsKey(attr)) {
-      return c.kwarg(attr); // sa.Enum(…, name='x').name
-    }
-    if (value instanceof Values.Construct c && attr.equals("enums") && Set.of("Enum", "ENUM").contains(c.name())) {
-      return new ArrayList<>(c.args());
-    }
-    return new Method(value, attr);
-  }
-
-  private static Object methodOrRef(Bind b, String attr) {
-    return Set.of("execute", "exec_driver_sql").contains(attr) ? new Method(b, attr) : new Ref("bind." + attr);
+    return Library.attribute(value, attr);
   }
 
   private Object fstring(Expr.FString f, Map<String, Object> scope) {
@@ -596,48 +558,12 @@ final class Interpreter {
     }
     int line = at(c.line());
     int column = line == c.line() ? c.column() : 1;
-    if (function instanceof Ref ref && ref.path().startsWith("alembic.op.")) {
-      return ops.op(ref.last(), args, kwargs, line, column);
-    }
-    if (function instanceof Method m && m.receiver() instanceof Batch batch) {
-      return ops.batch(batch, m.name(), args, kwargs, line, column);
-    }
-    if (function instanceof Method m && m.receiver() instanceof Bind) {
-      ops.op("execute", args.isEmpty() ? args : List.of(args.get(0)), Map.of(), line, column);
-      return new Unknown("the rows a statement returns when the revision runs");
-    }
-    if (function instanceof Method m && m.receiver() instanceof Context && m.name().equals("autocommit_block")) {
-      return new AutocommitBlock();
-    }
-    if (function instanceof Method m && m.receiver() instanceof Values.Inspector inspector) {
-      return inspect(inspector, m.name(), args, kwargs, line, column);
-    }
-    if (function instanceof Ref ref && INSPECT.contains(ref.path())) {
-      return inspector(args);
-    }
-    if (function instanceof Ref ref && ref.path().startsWith("sqlalchemy")) {
-      if (ref.last().equals("MetaData")) {
-        return new Values.MetaData();
-      }
-      Object core = CoreSql.function(ref.last(), args);
-      if (core != null) {
-        return core;
-      }
-      Values.Construct construct = Evaluator.construct(ref, args, kwargs);
-      if (construct.name().equals("Table") && construct.arg(1) instanceof Values.MetaData md
-          && construct.arg(0) instanceof String name) {
-        md.tables.put(name, construct);
-      }
-      return construct;
-    }
     if (function instanceof Function f) {
       return invoke(f, args, kwargs, c, statement);
     }
-    if (function instanceof Method m) {
-      Object core = CoreSql.method(m.receiver(), m.name(), args, kwargs);
-      if (core != null) {
-        return core;
-      }
+    Object library = this.library.call(function, args, kwargs, line, column);
+    if (library != null) {
+      return library;
     }
     Object builtin = Evaluator.builtin(function, args, kwargs);
     if (builtin != null) {
@@ -648,41 +574,6 @@ final class Interpreter {
           + " runs code that is not known statically; what it does to the database is not reviewed");
     }
     return new Unknown("the result of " + Evaluator.describe(c));
-  }
-
-  /** {@code sa.inspect(op.get_bind())}; unknown where the database before the revision is not known. */
-  private Object inspector(List<Object> args) {
-    Object target = args.isEmpty() ? null : args.get(0);
-    if (!(target instanceof Bind || target instanceof Ref r && r.path().startsWith("bind."))) {
-      return new Unknown("an inspection of something other than op.get_bind()");
-    }
-    if (before == null) {
-      return new Unknown("a database inspector (the schema before this revision is not known here)");
-    }
-    return new Values.Inspector();
-  }
-
-  /**
-   * {@code inspector.<method>(…)}, answered from the schema replayed up to this call. An answer
-   * from a model the replay could not follow everywhere is reported (once per inspector): it may
-   * differ from the database's.
-   */
-  private Object inspect(Values.Inspector inspector, String method, List<Object> args, Map<String, Object> kwargs,
-      int line, int column) {
-    List<Object> key = List.of(method, args, kwargs);
-    if (inspector.answers.containsKey(key)) {
-      return inspector.answers.get(key);
-    }
-    SchemaState now = before.after(emitter.written(), file);
-    if (!now.untrusted().isEmpty() && !inspector.reported) {
-      inspector.reported = true;
-      emitter.unresolved(line, column, "the database inspector answers from the schema replayed from the earlier "
-          + "revisions, which is incomplete (" + String.join("; ", now.untrusted())
-          + "): what it finds may differ from the database");
-    }
-    Object answer = Reflection.call(now.schema(), method, args, kwargs);
-    inspector.answers.put(key, answer);
-    return answer;
   }
 
   private Object invoke(Function f, List<Object> args, Map<String, Object> kwargs, Expr.Call c, boolean statement) {
