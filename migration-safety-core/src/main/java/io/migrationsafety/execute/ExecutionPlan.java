@@ -15,6 +15,7 @@ import io.migrationsafety.rules.transaction.NonTransactionalInTransaction;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.replay.SchemaReplayer;
 import io.migrationsafety.sql.SqlStatement;
+import io.migrationsafety.sql.TokenType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.Set;
 /**
  * Reads the pending migrations into statements the executor can send, and refuses — before
  * anything runs — what it cannot run safely: psql meta-commands (only psql runs them), a script's
- * own BEGIN/COMMIT (the executor owns the transactions, so that it can roll back and retry), and a
+ * own BEGIN/COMMIT (the executor owns the transactions, so that it can roll back and retry), a
+ * statement with a bound parameter ({@code $1}: a value only the format's tool computes), and a
  * statement PostgreSQL refuses inside a transaction in a migration that runs in one.
  */
 final class ExecutionPlan {
@@ -61,6 +63,11 @@ final class ExecutionPlan {
         if (st.kind() == SqlStatement.Kind.COPY_DATA) {
           continue; // sent with the COPY before it
         }
+        st.tokens().stream().filter(t -> t.type() == TokenType.PARAMETER).findFirst().ifPresent(t -> {
+          throw new ExecutionRefusedException(where + ": the statement binds " + t.text() + ", a value its migration "
+              + "computes only when its own tool runs it (Alembic's Python, say), so the executor cannot send it. "
+              + "Run this migration with that tool.", review);
+        });
         String copyData = null;
         if (i + 1 < parsed.size() && parsed.get(i + 1).statement().kind() == SqlStatement.Kind.COPY_DATA) {
           copyData = withoutEndMarker(parsed.get(i + 1).statement().text());

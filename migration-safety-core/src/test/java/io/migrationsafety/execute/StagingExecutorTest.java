@@ -296,6 +296,10 @@ class StagingExecutorTest {
     write(dir, "V2__meta.sql", "BEGIN;\nCREATE TABLE u (id int);\nCOMMIT;\n");
     assertThatThrownBy(() -> executor(url, 0).execute(dir)).hasMessageStartingWith("V2__meta.sql:1: BEGIN in the script");
 
+    write(dir, "V2__meta.sql", "CREATE TABLE u (id int);\nINSERT INTO u (id) VALUES ($1);\n");
+    assertThatThrownBy(() -> executor(url, 0).overrideBlocked("testing the plan").execute(dir))
+        .hasMessageStartingWith("V2__meta.sql:2: the statement binds $1, a value its migration computes only when");
+
     write(dir, "V2__meta.sql", "CREATE TABLE u (id int);\nCREATE INDEX CONCURRENTLY u_id ON u (id);\n");
     assertThatThrownBy(() -> executor(url, 0).overrideBlocked("testing the plan").execute(dir))
         .hasMessageStartingWith("V2__meta.sql:2: CREATE INDEX CONCURRENTLY cannot run inside a transaction");
