@@ -146,6 +146,23 @@ class AlembicFormatTest {
   }
 
   @Test
+  void code_that_is_not_translated_is_reported_on_its_line_as_an_unparsed_statement_only() throws IOException {
+    revision("abc_app.py", header("abc", null) + """
+        import helpers
+        def upgrade():
+            op.add_column("orders", sa.Column("note", sa.Text()))
+            helpers.backfill_orders()
+        """);
+    Review review = MigrationSafety.review(dir);
+    assertThat(review.migrations().get(0).findings()).filteredOn(f -> !f.rule().equals("require-lock-timeout"))
+        .singleElement().satisfies(f -> {
+          assertThat(f.rule()).isEqualTo("unparsed-statement");
+          assertThat(f.line()).isEqualTo(10);
+          assertThat(f.message()).contains("helpers.backfill_orders(…) runs code that is not known statically");
+        });
+  }
+
+  @Test
   void a_python_comment_suppresses_a_finding_like_an_sql_comment() throws IOException {
     revision("abc_idx.py", header("abc", null) + """
         def upgrade():

@@ -38,6 +38,8 @@ public final class SuppressionParser {
 
   public static final String IGNORE_FILE_FORM = "-- migration-safety:ignore-file <rule-id>[,<rule-id>...] <reason>";
 
+  /** The word of {@link io.migrationsafety.parse.SqlParser#UNRESOLVED_MARKER}. */
+  private static final String UNRESOLVED = "unresolved";
   private static final Pattern MARKER = Pattern.compile("migration-safety\\s*:", Pattern.CASE_INSENSITIVE);
   /** The shape of a rule id, as {@link io.migrationsafety.rule.RuleMetadata} requires it. */
   private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
@@ -88,6 +90,9 @@ public final class SuppressionParser {
             + "statement of a file; here it changes nothing"));
       }
       return;
+    }
+    if (exactMarker && separated && word.equals(UNRESOLVED)) {
+      return; // not a suppression: a format's placeholder for code it could not translate, reported as such
     }
     if (!exactMarker || !separated || !(word.equals("ignore") || word.equals("ignore-file"))) {
       String written = text.substring(start, wordEnd).strip();

@@ -50,6 +50,14 @@ class SuppressionParserTest {
   }
 
   @Test
+  void a_formats_placeholder_for_untranslated_code_is_neither_a_suppression_nor_a_problem() {
+    Suppressions found = only("unresolved /* " + io.migrationsafety.parse.SqlParser.UNRESOLVED_MARKER
+        + " the call helpers.backfill() runs code that is not known statically */;\n");
+    assertThat(found.suppressions()).isEmpty();
+    assertThat(found.problems()).isEmpty();
+  }
+
+  @Test
   void reads_a_trailing_suppression_on_the_line_of_the_semicolon() {
     Suppression s = single("CREATE INDEX i ON t (c); -- migration-safety:ignore require-concurrent-index t is new\n");
 
