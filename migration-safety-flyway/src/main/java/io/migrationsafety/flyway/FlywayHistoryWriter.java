@@ -12,7 +12,6 @@ import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Records runs in {@code flyway_schema_history} through Flyway itself ({@link FlywaySchemaHistory}):
@@ -21,6 +20,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  * Flyway's checksum, the {@code installed_rank} and {@code installed_by} Flyway gives — on the
  * executor's connection, inside the migration's transaction. Flyway afterwards sees the migration
  * applied, validates it, and never runs it again.
+ *
+ * <p>The table (and its schema) is created when the first run is recorded, with the set's own
+ * configuration ({@code flyway.conf} may name another table or schema than Flyway's defaults).
  *
  * <p>A Java migration cannot be run by this library (its code is not SQL it has), so recording one
  * is refused rather than marking it applied without having run it.
@@ -34,11 +36,14 @@ final class FlywayHistoryWriter implements HistoryWriter {
     this.configured = configured;
   }
 
+  /**
+   * Nothing to do before the first run: which table the history is depends on the set's own
+   * configuration, which only {@link #recordApplied} sees, so the table is created there, by Flyway,
+   * when it is missing.
+   */
   @Override
-  public void prepare(Connection connection) throws SQLException {
-    try (FlywaySchemaHistory flyway = FlywaySchemaHistory.open(connection, configuration(null))) {
-      flyway.create();
-    }
+  public void prepare(Connection connection) {
+    // the table is created with the first row, for the set's own configuration
   }
 
   @Override
@@ -67,6 +72,9 @@ final class FlywayHistoryWriter implements HistoryWriter {
     MigrationVersion version = migration.version() == null ? null : MigrationVersion.fromVersion(migration.id());
     int millis = (int) Math.min(Integer.MAX_VALUE, run.duration().toMillis());
     try (FlywaySchemaHistory flyway = FlywaySchemaHistory.open(connection, configuration)) {
+      if (!flyway.history().exists()) {
+        flyway.create(); // in the migration's transaction, when it has one: the table commits with its row
+      }
       flyway.history().addAppliedMigration(version, migration.description(), CoreMigrationType.SQL, run.file(),
           checksum, millis, success);
     } catch (FlywayException e) {
@@ -75,10 +83,6 @@ final class FlywayHistoryWriter implements HistoryWriter {
   }
 
   private Configuration configuration(MigrationSet set) {
-    if (configured != null) {
-      return configured;
-    }
-    return set == null ? new FluentConfiguration(getClass().getClassLoader())
-        : ProjectConfig.load(set.directory()).configuration();
+    return configured != null ? configured : ProjectConfig.load(set.directory()).configuration();
   }
 }

@@ -109,6 +109,25 @@ class FlywayExecuteTest {
   }
 
   @Test
+  void the_table_and_schema_of_the_projects_flyway_conf_are_created_by_flyway_with_the_first_row() throws Exception {
+    Files.writeString(dir.resolve("flyway.conf"), "flyway.table=app_history\nflyway.defaultSchema=app\n");
+    Files.writeString(dir.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
+    String staging = TestDatabases.create();
+
+    ExecutionResult result = MigrationSafety.builder().build().executor(StagingTarget.of(url(staging))).execute(dir);
+
+    assertThat(result.succeeded()).as("%s", result.failure()).isTrue();
+    assertThat(strings(staging, "SELECT coalesce(to_regclass('app.app_history')::text, '-') || ' ' "
+        + "|| coalesce(to_regclass('public.flyway_schema_history')::text, '-')")).containsExactly("app.app_history -");
+    assertThat(strings(staging, "SELECT version || ' ' || script || ' ' || success FROM app.app_history"))
+        .containsExactly("1 V1__orders.sql true");
+    Flyway real = Flyway.configure().dataSource(TestDatabases.superuser(staging)).table("app_history")
+        .defaultSchema("app").locations("filesystem:" + dir.toAbsolutePath()).load();
+    real.validate();
+    assertThat(real.migrate().migrationsExecuted).isZero();
+  }
+
+  @Test
   void a_failed_transactional_migration_leaves_no_history_row() throws Exception {
     Files.writeString(dir.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, code text);\n"
         + "INSERT INTO orders VALUES (1, 'a'), (2, 'a');\n");
