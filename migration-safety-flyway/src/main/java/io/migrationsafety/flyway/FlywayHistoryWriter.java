@@ -31,7 +31,7 @@ final class FlywayHistoryWriter implements HistoryWriter {
 
   private final Configuration configured;
 
-  /** @param configured the Flyway configuration, or {@code null} for the set directory's own (or the defaults) */
+  /** @param configured the Flyway configuration, or {@code null} for the set directory's own */
   FlywayHistoryWriter(Configuration configured) {
     this.configured = configured;
   }

@@ -76,7 +76,7 @@ final class FlywaySchemaHistory implements AutoCloseable {
     return history;
   }
 
-  /** Creates the schema when missing (as {@code flyway migrate} does with {@code createSchemas}), then the table. */
+  /** Creates the schema when missing (as {@code flyway migrate} does by default), then the table. */
   void create() throws SQLException {
     try {
       if (!schema.exists()) {
@@ -88,7 +88,7 @@ final class FlywaySchemaHistory implements AutoCloseable {
     }
   }
 
-  /** Flyway's failure as the {@link SQLException} the history writer's callers expect, keeping PostgreSQL's own when there is one. */
+  /** Flyway's failure as the {@link SQLException} a history writer throws, with PostgreSQL's SQLSTATE when known. */
   static SQLException sqlException(FlywayException e) {
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql) {
