@@ -138,8 +138,12 @@ final class ExecuteCommand implements Callable<Integer> {
 
   private static void failure(ExecutionFailure failure, PrintWriter out) {
     out.println();
-    out.println((failure.kind() == ExecutionFailure.Kind.LOCK_TIMEOUT ? "STOPPED (lock not acquired) at "
-        : "FAILED at ") + failure.location() + (failure.sqlState().isEmpty() ? "" : "  [" + failure.sqlState() + "]"));
+    String stopped = switch (failure.kind()) {
+      case LOCK_TIMEOUT -> "STOPPED (lock not acquired) at ";
+      case DEADLOCK -> "STOPPED (deadlock victim on every attempt) at ";
+      case STATEMENT_FAILED -> "FAILED at ";
+    };
+    out.println(stopped + failure.location() + (failure.sqlState().isEmpty() ? "" : "  [" + failure.sqlState() + "]"));
     out.println("  " + failure.message().replace("\n", "\n  "));
     if (failure.rolledBack()) {
       out.println("  the migration's transaction was rolled back: nothing of it is applied");

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param file the migration's file, relative to its directory
  * @param line the one-based line of the statement that failed
  * @param sql the statement that failed
- * @param sqlState PostgreSQL's SQLSTATE ({@code 55P03} for a lock timeout), or empty when unknown
+ * @param sqlState PostgreSQL's SQLSTATE ({@code 55P03} for a lock timeout, {@code 40P01} for a deadlock), or
+ *     empty when unknown
  * @param message PostgreSQL's error, with its detail and hint
  * @param rolledBack whether the migration ran in a transaction that was rolled back: nothing of it
  *     is applied
@@ -26,7 +27,9 @@ public record ExecutionFailure(Kind kind, String file, int line, String sql, Str
     /** PostgreSQL refused the statement. */
     STATEMENT_FAILED,
     /** The statement could not get its lock within {@code lock_timeout}, on every attempt. */
-    LOCK_TIMEOUT
+    LOCK_TIMEOUT,
+    /** PostgreSQL chose the migration's transaction as the victim of a deadlock, on every attempt. */
+    DEADLOCK
   }
 
   public ExecutionFailure {

@@ -27,11 +27,18 @@ import org.postgresql.PGConnection;
  * waiting, which is exactly what lock_timeout is there to prevent. A migration that runs without a
  * transaction sends each statement on its own; a lock timeout retries that statement, unless it left
  * something behind (an INVALID index), which a person must look at first.
+ *
+ * <p>A deadlock is retried the same way: PostgreSQL ends it by failing one of the waiting
+ * transactions, and when that victim is the executor's, its transaction is rolled back exactly as after
+ * a lock timeout, so running it again is as safe — the other session has its locks by then.
  */
 final class MigrationRunner {
 
   /** PostgreSQL's SQLSTATE for lock_not_available, what lock_timeout raises. */
   static final String LOCK_NOT_AVAILABLE = "55P03";
+
+  /** PostgreSQL's SQLSTATE for deadlock_detected, raised in the transaction it chose as the victim. */
+  static final String DEADLOCK_DETECTED = "40P01";
 
   /** A lock taken in the open transaction: by the statement on {@code line}, started at {@code since} (nano time). */
   private record Taken(int line, LockMode mode, long since) {}
@@ -101,8 +108,7 @@ final class MigrationRunner {
         connection.rollback();
         connection.setAutoCommit(true);
         PlannedStatement failed = current;
-        boolean lockTimeout = LOCK_NOT_AVAILABLE.equals(e.getSQLState());
-        if (failed != null && lockTimeout && attempt <= settings.retries()) {
+        if (failed != null && lockNotGot(e) && attempt <= settings.retries()) {
           retries.add(retry(migration.file(), failed.line(), attempt, e));
           continue;
         }
@@ -137,8 +143,7 @@ final class MigrationRunner {
           send(statement);
         } catch (SQLException e) {
           List<Leftover> left = before == null ? List.of() : Leftovers.since(connection, before);
-          boolean lockTimeout = LOCK_NOT_AVAILABLE.equals(e.getSQLState());
-          if (lockTimeout && left.isEmpty() && attempt <= settings.retries()) {
+          if (lockNotGot(e) && left.isEmpty() && attempt <= settings.retries()) {
             retries.add(retry(migration.file(), statement.line(), attempt, e));
             attempts++;
             continue;
@@ -216,10 +221,20 @@ final class MigrationRunner {
     return retry;
   }
 
+  /**
+   * Whether the statement failed only because it did not get a lock: a lock timeout, or a deadlock
+   * whose victim it was. Both leave the statement (and its transaction) rolled back, so it may run
+   * again. A statement timeout is not among them: the statement ran that long, and would again.
+   */
+  private static boolean lockNotGot(SQLException e) {
+    return LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK_DETECTED.equals(e.getSQLState());
+  }
+
   private static ExecutionFailure failure(SQLException e, String file, PlannedStatement statement,
       boolean rolledBack, List<Integer> committed, List<Leftover> leftovers) {
-    ExecutionFailure.Kind kind = LOCK_NOT_AVAILABLE.equals(e.getSQLState())
-        ? ExecutionFailure.Kind.LOCK_TIMEOUT : ExecutionFailure.Kind.STATEMENT_FAILED;
+    ExecutionFailure.Kind kind = LOCK_NOT_AVAILABLE.equals(e.getSQLState()) ? ExecutionFailure.Kind.LOCK_TIMEOUT
+        : DEADLOCK_DETECTED.equals(e.getSQLState()) ? ExecutionFailure.Kind.DEADLOCK
+        : ExecutionFailure.Kind.STATEMENT_FAILED;
     return new ExecutionFailure(kind, file, statement.line(), statement.sql(),
         e.getSQLState() == null ? "" : e.getSQLState(), ServerErrors.message(e), rolledBack, committed, leftovers);
   }

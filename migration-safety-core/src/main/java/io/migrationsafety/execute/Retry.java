@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * A lock timeout the executor retried.
+ * A lock timeout, or a deadlock the executor's statement lost, that the executor retried.
  *
  * @param file the migration's file
- * @param line the line of the statement that timed out
- * @param attempt the attempt that timed out, from 1
+ * @param line the line of the statement that did not get its lock
+ * @param attempt the attempt that did not get it, from 1
  * @param backoff how long the executor waited before the next attempt
  * @param message PostgreSQL's error
  */

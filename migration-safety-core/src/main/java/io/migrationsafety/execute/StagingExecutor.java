@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 
 /**
  * Applies the pending migrations of a directory to a staging database — the second of the three
@@ -32,12 +33,14 @@ import java.util.Objects;
  *     .execute(Path.of("db/migration"));
  * }</pre>
  *
- * <p>What it does, in order: reads the format's history on staging (applied migrations are never
- * run again) and the staging schema; reviews the pending migrations on that schema and refuses a
- * BLOCKED verdict unless {@link #overrideBlocked(String) overridden with a reason}; checks every
- * script for what it cannot run; then runs each migration as {@link MigrationRunner} describes,
- * recording it in the format's history, and stops at the first failure. Immutable and thread-safe;
- * each {@link #execute} uses one connection of its own.
+ * <p>What it does, in order: takes its advisory lock on staging, and the one the format's tool
+ * takes while it migrates ({@link HistoryWriter#advisoryLockKey()}), stopping when either is held;
+ * reads the format's history on staging (applied migrations are never run again) and the staging
+ * schema; reviews the pending migrations on that schema and refuses a BLOCKED verdict unless
+ * {@link #overrideBlocked(String) overridden with a reason}; checks every script for what it cannot
+ * run; then runs each migration as {@link MigrationRunner} describes, recording it in the format's
+ * history, and stops at the first failure; releases the locks. Immutable and thread-safe; each
+ * {@link #execute} uses one connection of its own.
  */
 public final class StagingExecutor {
 
@@ -108,9 +111,18 @@ public final class StagingExecutor {
       connection.setAutoCommit(true);
       lockOutOtherExecutions(connection);
       try {
-        return executeLocked(connection, read, writer, reader);
+        OptionalLong toolLock = writer.advisoryLockKey();
+        if (toolLock.isEmpty()) {
+          return executeLocked(connection, read, writer, reader);
+        }
+        lockOutTool(connection, format, toolLock.getAsLong());
+        try {
+          return executeLocked(connection, read, writer, reader);
+        } finally {
+          releaseLock(connection, toolLock.getAsLong());
+        }
       } finally {
-        releaseLock(connection);
+        releaseLock(connection, ADVISORY_LOCK_KEY);
       }
     } catch (SQLException e) {
       throw new DatabaseUnavailableException("executing on " + target.description() + " failed: "
@@ -150,20 +162,36 @@ public final class StagingExecutor {
   }
 
   /**
-   * Releases the advisory lock now rather than when the server notices the connection closed: the
-   * server ends a closed session asynchronously, and an execution started right after this one
-   * would otherwise find the lock still held.
+   * Releases an advisory lock now rather than when the server notices the connection closed: the
+   * server ends a closed session asynchronously, and an execution (or the format's tool) started
+   * right after this one would otherwise find the lock still held.
    */
-  private static void releaseLock(Connection connection) {
+  private static void releaseLock(Connection connection, long key) {
     try {
       if (!connection.getAutoCommit()) {
         connection.rollback();
       }
       try (Statement st = connection.createStatement()) {
-        st.execute("SELECT pg_advisory_unlock(" + ADVISORY_LOCK_KEY + ")");
+        st.execute("SELECT pg_advisory_unlock(" + key + ")");
       }
     } catch (SQLException e) {
       // A broken connection: the server releases the lock when it ends the session.
+    }
+  }
+
+  /**
+   * Takes the lock the format's tool holds while it migrates, so that the tool started meanwhile
+   * waits for this execution; when the tool holds it now, stops at once as for another execution.
+   */
+  private void lockOutTool(Connection connection, MigrationFormat format, long key) throws SQLException {
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
+      rs.next();
+      if (!rs.getBoolean(1)) {
+        throw new DatabaseUnavailableException("the " + format.name() + " tool is migrating " + target.description()
+            + " (a session holds its advisory lock " + key + "); nothing ran. Wait for it to finish, then run again.",
+            null);
+      }
     }
   }
 

@@ -43,6 +43,17 @@ public interface HistoryWriter {
   void recordFailed(Connection connection, MigrationSet set, AppliedRun run) throws SQLException;
 
   /**
+   * The key of the session advisory lock ({@code pg_advisory_lock(key)}) the format's own tool holds
+   * while it applies migrations, such as the one {@code prisma migrate deploy} takes. The staging
+   * executor holds it too, for its whole run (besides its own lock), so that the tool started
+   * meanwhile waits rather than applies migrations between the executor's; and when the tool is
+   * running, the executor stops before anything runs. Empty when the tool takes no such lock.
+   */
+  default java.util.OptionalLong advisoryLockKey() {
+    return java.util.OptionalLong.empty();
+  }
+
+  /**
    * The same history as SQL, for the production script; empty when the format's history can only
    * be written through its tool (the script then says that the history is not recorded).
    */

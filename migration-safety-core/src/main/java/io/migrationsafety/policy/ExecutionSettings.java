@@ -5,12 +5,12 @@ import java.util.Objects;
 
 /**
  * How the staging executor runs statements: the timeouts it sets before every statement that takes
- * a lock, and how it retries a statement that could not get its lock in time.
+ * a lock, and how it retries a statement that could not get its lock (a lock timeout, or a deadlock it lost).
  *
  * @param lockTimeout how long a statement may wait for a lock ({@code lock_timeout}); more than zero,
  *     because waiting forever behind a long transaction queues every other query on the table
  * @param statementTimeout how long a statement may run ({@code statement_timeout}); zero for no limit
- * @param retries how many times a lock timeout is retried after the first attempt, 0 or more
+ * @param retries how many times a lock timeout or lost deadlock is retried after the first attempt, 0 or more
  * @param backoff how long to wait before the first retry; each further retry waits twice as long
  */
 public record ExecutionSettings(Duration lockTimeout, Duration statementTimeout, int retries, Duration backoff) {

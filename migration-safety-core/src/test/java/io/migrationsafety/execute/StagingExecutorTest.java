@@ -16,11 +16,16 @@ import io.migrationsafety.policy.Policy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,6 +180,95 @@ class StagingExecutorTest {
       assertThat(strings(url, "SELECT attname FROM pg_attribute WHERE attrelid = 'orders'::regclass AND attnum > 0"))
           .contains("note");
     }
+  }
+
+  /**
+   * Another session holds {@code a} and, once the executor holds {@code b}, waits for {@code b}; the
+   * executor's next statement then waits for {@code a}, closing the cycle. The executor's session
+   * checks for deadlocks first (its deadlock_timeout is the shorter), so it is the victim: its
+   * transaction is rolled back, the other session gets {@code b} and commits, and the retry succeeds.
+   */
+  @Test
+  void a_deadlock_the_executor_loses_is_retried_and_then_succeeds() throws Exception {
+    String url = server.freshDatabase();
+    run(url, "CREATE TABLE a (id int); CREATE TABLE b (id int)");
+    run(url, "ALTER DATABASE " + url.replaceFirst("^.*/([^/?]+)(\\?.*)?$", "$1") + " SET deadlock_timeout = '100ms'");
+    write(dir, "V1__both.sql", "ALTER TABLE b ADD COLUMN x int;\nALTER TABLE a ADD COLUMN y int;\n");
+    ExecutorService otherThread = Executors.newSingleThreadExecutor();
+    try (Connection other = StagingDatabase.connect(url); Connection observer = StagingDatabase.connect(url)) {
+      other.setAutoCommit(false);
+      int otherPid;
+      try (Statement st = other.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+        rs.next();
+        otherPid = rs.getInt(1);
+        st.execute("SET deadlock_timeout = '10s'");
+        st.execute("LOCK TABLE a IN ACCESS SHARE MODE");
+      }
+      List<Future<?>> waiting = new ArrayList<>();
+      ExecutionListener closeTheCycle = new ExecutionListener() {
+        @Override
+        public void statementFinished(StatementRun run) {
+          if (run.line() == 1 && run.attempt() == 1) {
+            // The executor holds b now: the other session queues for it before the executor asks for a.
+            waiting.add(otherThread.submit(() -> {
+              try (Statement st = other.createStatement()) {
+                st.execute("LOCK TABLE b IN ACCESS SHARE MODE");
+              }
+              other.commit();
+              return null;
+            }));
+            awaitWaiting(observer, otherPid);
+          }
+        }
+
+        @Override
+        public void retrying(Retry retry) {
+          try {
+            waiting.get(0).get(30, TimeUnit.SECONDS); // it got b when the victim rolled back, and committed
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      };
+      Policy policy = Policy.defaults().withExecution(
+          new ExecutionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), 3, Duration.ofMillis(10)));
+
+      ExecutionResult result = MigrationSafety.builder().policy(policy).build().executor(StagingTarget.of(url))
+          .listener(closeTheCycle).execute(dir);
+
+      assertThat(result.succeeded()).as("%s", result.failure()).isTrue();
+      assertThat(result.migrations()).singleElement().satisfies(run -> {
+        assertThat(run.attempts()).isEqualTo(2);
+        assertThat(run.retries()).singleElement().satisfies(retry -> {
+          assertThat(retry.line()).isEqualTo(2);
+          assertThat(retry.message()).contains("deadlock detected");
+        });
+      });
+    } finally {
+      otherThread.shutdownNow();
+    }
+    assertThat(strings(url, "SELECT attrelid::regclass || '.' || attname FROM pg_attribute "
+        + "WHERE attrelid IN ('a'::regclass, 'b'::regclass) AND attnum > 1 ORDER BY 1")).containsExactly("a.y", "b.x");
+    assertThat(strings(url, "SELECT migration_id FROM migration_safety_history")).containsExactly("1");
+  }
+
+  /** Waits until session {@code pid} waits for a lock. */
+  private static void awaitWaiting(Connection observer, int pid) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (Statement st = observer.createStatement()) {
+      while (System.nanoTime() < deadline) {
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE NOT granted AND pid = " + pid)) {
+          rs.next();
+          if (rs.getInt(1) > 0) {
+            return;
+          }
+        }
+        Thread.onSpinWait();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    throw new IllegalStateException("session " + pid + " never waited for its lock");
   }
 
   @Test

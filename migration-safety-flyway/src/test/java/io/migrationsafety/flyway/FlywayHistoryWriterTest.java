@@ -68,6 +68,30 @@ class FlywayHistoryWriterTest {
   }
 
   @Test
+  void the_row_and_the_table_flyway_writes_inside_a_transaction_roll_back_with_it() throws IOException, SQLException {
+    Files.writeString(dir.resolve("V1__orders.sql"), "CREATE TABLE ${t} (id bigint PRIMARY KEY);\n");
+    FlywayFormat format = new FlywayFormat(flyway());
+    MigrationSet set = format.read(dir);
+    Migration m = set.migrations().get(0);
+    try (Connection c = TestDatabases.superuser(db).getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.execute(m.upScript());
+      }
+      format.historyWriter().orElseThrow().recordApplied(c, set, new AppliedRun(m, "V1__orders.sql", Duration.ZERO,
+          null));
+      // Flyway neither committed nor closed the connection, nor turned auto-commit back on.
+      assertThat(c.isClosed()).isFalse();
+      assertThat(c.getAutoCommit()).isFalse();
+      assertThat(TestDatabases.query(db, "SELECT to_regclass('flyway_schema_history') IS NULL")).isEqualTo("t");
+      c.rollback();
+    }
+    assertThat(TestDatabases.query(db, "SELECT to_regclass('flyway_schema_history') IS NULL "
+        + "AND to_regclass('orders') IS NULL")).isEqualTo("t");
+    assertThat(flyway().load().info().pending()).hasSize(1);
+  }
+
+  @Test
   void a_java_migration_is_not_recorded_as_run() throws SQLException {
     FluentConfiguration configuration = Flyway.configure().locations("classpath:db/javamigration");
     FlywayFormat format = new FlywayFormat(configuration);

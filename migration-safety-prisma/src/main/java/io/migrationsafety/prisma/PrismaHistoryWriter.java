@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -27,6 +28,9 @@ import java.util.UUID;
 public final class PrismaHistoryWriter implements HistoryWriter, HistorySql {
 
   private static final String TABLE = PrismaHistory.TABLE;
+
+  /** The key of Prisma Migrate's advisory lock on PostgreSQL. */
+  static final long MIGRATE_LOCK_KEY = 72707369L;
 
   /**
    * A random (version 4) UUID computed by the server, for the production script. PostgreSQL 12 has no
@@ -70,6 +74,17 @@ public final class PrismaHistoryWriter implements HistoryWriter, HistorySql {
       st.setInt(6, finished ? 1 : 0);
       st.executeUpdate();
     }
+  }
+
+  /**
+   * The session advisory lock {@code prisma migrate deploy} takes on PostgreSQL for its whole run
+   * ({@code SELECT pg_advisory_lock(72707369)} in the schema engine's PostgreSQL connector, waiting at
+   * most 10 s): held by the executor too, a deploy started meanwhile waits for it, then finds the
+   * migrations applied.
+   */
+  @Override
+  public OptionalLong advisoryLockKey() {
+    return OptionalLong.of(MIGRATE_LOCK_KEY);
   }
 
   @Override

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrationsafety.MigrationSafety;
 import io.migrationsafety.execute.ExecutionRefusedException;
+import io.migrationsafety.database.DatabaseUnavailableException;
+import io.migrationsafety.execute.ExecutionListener;
 import io.migrationsafety.execute.ExecutionResult;
 import io.migrationsafety.execute.ReleaseScript;
 import io.migrationsafety.execute.StagingTarget;
+import io.migrationsafety.execute.StatementRun;
 import io.migrationsafety.format.AppliedState;
 import io.migrationsafety.format.HistoryProblem;
 import io.migrationsafety.format.HistorySql;
@@ -176,6 +179,66 @@ class PrismaExecuteTest {
     assertThat(strings(staging, "SELECT count(*) FROM _prisma_migrations")).containsExactly("3");
   }
 
+  /** Sessions holding Prisma Migrate's advisory lock (key 72707369), by pid; the executor's own lock is another key. */
+  private static final String PRISMA_LOCK_HOLDERS = "SELECT pid::text FROM pg_locks WHERE locktype = 'advisory' "
+      + "AND classid = 0 AND objid = 72707369 AND objsubid = 1 AND granted "
+      + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+
+  @Test
+  void while_prisma_migrate_deploy_holds_its_lock_the_executor_stops_before_anything_runs() throws Exception {
+    blog();
+    String staging = freshDatabase();
+    try (Connection deploy = DriverManager.getConnection(staging); Statement st = deploy.createStatement()) {
+      st.execute("SELECT pg_advisory_lock(72707369)"); // what prisma migrate deploy holds for its whole run
+
+      assertThatThrownBy(() -> MigrationSafety.builder().build().executor(StagingTarget.of(staging)).execute(project))
+          .isInstanceOf(DatabaseUnavailableException.class)
+          .hasMessageContaining("the prisma tool is migrating").hasMessageContaining("72707369");
+      assertThat(strings(staging, "SELECT to_regclass('_prisma_migrations') IS NULL AND to_regclass('\"User\"') IS NULL"))
+          .containsExactly("t");
+    }
+    // Its own lock was released too: with the deploy gone, the next execution runs.
+    assertThat(MigrationSafety.builder().build().executor(StagingTarget.of(staging)).execute(project).succeeded())
+        .isTrue();
+  }
+
+  @Test
+  void the_executor_holds_prismas_lock_while_it_runs_and_releases_it_afterwards() throws Exception {
+    blog();
+    String staging = freshDatabase();
+    List<String> deployGotTheLock = new ArrayList<>();
+    List<String> holders = new ArrayList<>();
+    try (Connection deploy = DriverManager.getConnection(staging); Statement st = deploy.createStatement()) {
+      ExecutionListener aDeployStartsMeanwhile = new ExecutionListener() {
+        @Override
+        public void statementFinished(StatementRun run) {
+          try (ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(72707369)")) {
+            rs.next();
+            deployGotTheLock.add(rs.getString(1));
+            holders.addAll(strings(staging, PRISMA_LOCK_HOLDERS));
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      };
+
+      ExecutionResult result = MigrationSafety.builder().build().executor(StagingTarget.of(staging))
+          .listener(aDeployStartsMeanwhile).execute(project);
+
+      assertThat(result.succeeded()).isTrue();
+      assertThat(deployGotTheLock).hasSize(4).containsOnly("f"); // after each of the four statements
+      // One holder at each statement, always the same session, and not the deploy's: the executor.
+      assertThat(holders).hasSize(4).doesNotContain(pid(st));
+      assertThat(holders.stream().distinct()).hasSize(1);
+      // Released before the executor's connection closed: a deploy started now gets it at once.
+      try (ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(72707369)")) {
+        rs.next();
+        assertThat(rs.getBoolean(1)).isTrue();
+      }
+    }
+    assertThat(strings(staging, PRISMA_LOCK_HOLDERS)).isEmpty();
+  }
+
   @Test
   void a_migration_that_fails_after_committing_part_leaves_a_failed_row_and_the_next_execution_is_refused()
       throws Exception {
@@ -263,6 +326,13 @@ class PrismaExecuteTest {
     assertThat(strings(production, ROWS)).containsAll(appliedRows());
     assertThat(history(production, project).problems()).extracting(HistoryProblem::kind)
         .containsExactly(HistoryProblem.Kind.FAILED);
+  }
+
+  private static String pid(Statement st) throws SQLException {
+    try (ResultSet rs = st.executeQuery("SELECT pg_backend_pid()::text")) {
+      rs.next();
+      return rs.getString(1);
+    }
   }
 
   private static boolean applied(Statement st, String query) throws SQLException {
