@@ -1,10 +1,12 @@
 package io.migrationsafety;
 
 import io.migrationsafety.database.DatabaseTarget;
+import io.migrationsafety.database.LiveDataProber;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormats;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.policy.Policy;
+import io.migrationsafety.probe.DataProber;
 import io.migrationsafety.review.ReviewEngine;
 import io.migrationsafety.rule.RuleRegistry;
 import io.migrationsafety.schema.Schema;
@@ -110,11 +112,17 @@ public final class Reviewer {
   }
 
   /**
-   * Reviews a migration set already read, from another starting schema (the database it is about
-   * to run on), with this reviewer's rules, policy and rates, without data probes.
+   * Reviews a migration set already read on the database it is about to run on: from that
+   * database's schema, with this reviewer's rules, policy and rates, and — when the policy enables
+   * data probes — probing its data ({@code fails-on-existing-data}) in read-only transactions of
+   * their own, although the role can write (the staging executor's).
+   *
+   * @param database the database whose schema {@code liveSchema} is
    */
-  public Review review(MigrationSet set, Schema startingSchema) {
-    return engine.startingFrom(startingSchema, true).review(set);
+  public Review review(MigrationSet set, Schema liveSchema, DatabaseTarget database) {
+    DataProber prober = policy.dataProbes().enabled()
+        ? LiveDataProber.of(database, liveSchema, policy.dataProbes(), true) : DataProber.off();
+    return engine.startingFrom(liveSchema, true, prober).review(set);
   }
 
   /** The rules this reviewer runs (those the policy turns off included). */

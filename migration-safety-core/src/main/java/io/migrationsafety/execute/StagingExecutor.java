@@ -134,7 +134,7 @@ public final class StagingExecutor {
       AppliedStateReader reader) throws SQLException {
     MigrationSet set = read.withApplied(reader.read(connection, read));
     IntrospectedSchema live = SchemaIntrospector.introspect(connection);
-    Review review = reviewer.review(set, live.schema());
+    Review review = reviewer.review(set, live.schema(), target.database());
     boolean blocked = review.verdict() == Verdict.BLOCKED;
     if (blocked && overrideReason == null) {
       throw new ExecutionRefusedException("the review of the pending migrations on " + target.description()

@@ -43,6 +43,11 @@ public final class StagingTarget {
     return database.description();
   }
 
+  /** The database, for the review's read-only data probes. */
+  DatabaseTarget database() {
+    return database;
+  }
+
   /** A new connection; the caller closes it. */
   Connection connect() {
     return database.connect();

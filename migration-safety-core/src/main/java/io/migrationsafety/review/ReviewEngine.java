@@ -80,11 +80,11 @@ public final class ReviewEngine {
   }
 
   /**
-   * This engine's rules, policy and rates on another starting schema, without data probes: for a
-   * review on a database the caller writes to (the staging executor's), which probes must not read.
+   * This engine's rules, policy and rates on another starting schema, probing with {@code prober}:
+   * for the review of a database the caller is about to write to (the staging executor's).
    */
-  public ReviewEngine startingFrom(Schema schema, boolean known) {
-    return new ReviewEngine(rules, policy, schema, known, costModel.rates());
+  public ReviewEngine startingFrom(Schema schema, boolean known, DataProber prober) {
+    return new ReviewEngine(rules, policy, schema, known, costModel.rates(), prober);
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrationsafety.MigrationSafety;
+import io.migrationsafety.rule.Severity;
 import io.migrationsafety.Review;
 import io.migrationsafety.Verdict;
 import io.migrationsafety.lock.LockMode;
@@ -337,7 +338,8 @@ class StagingExecutorTest {
         CREATE UNIQUE INDEX CONCURRENTLY orders_code ON orders (code);
         """);
 
-    ExecutionResult result = executor(url, 0).execute(dir);
+    // the review's data probe sees the repeated code and blocks; overridden to see the failure itself
+    ExecutionResult result = executor(url, 0).overrideBlocked("testing what a failed build leaves").execute(dir);
 
     ExecutionFailure failure = result.failure();
     assertThat(failure.location()).isEqualTo("V1__unique.sql:2");
@@ -398,6 +400,23 @@ class StagingExecutorTest {
     assertThatThrownBy(() -> executor(url, 0).overrideBlocked("testing the plan").execute(dir))
         .hasMessageStartingWith("V2__meta.sql:2: CREATE INDEX CONCURRENTLY cannot run inside a transaction");
     assertThat(strings(url, "SELECT coalesce(to_regclass('t')::text, 'none')")).containsExactly("none");
+  }
+
+  @Test
+  void the_review_probes_stagings_data_and_blocks_a_migration_its_rows_would_fail() throws Exception {
+    String url = server.freshDatabase();
+    StagingDatabase.run(url, "CREATE TABLE users (id int PRIMARY KEY, email text); "
+        + "INSERT INTO users VALUES (1, 'a@example.com'), (2, 'a@example.com'); ANALYZE users");
+    write(dir, "V1__unique_email.sql", "ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);\n");
+
+    assertThatThrownBy(() -> executor(url, 0).execute(dir)).isInstanceOf(ExecutionRefusedException.class)
+        .hasMessageContaining("is BLOCKED; nothing ran")
+        .satisfies(e -> assertThat(((ExecutionRefusedException) e).review().orElseThrow().findings())
+            .filteredOn(f -> f.rule().equals("fails-on-existing-data")).singleElement()
+            .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.BLOCKED)));
+
+    StagingDatabase.run(url, "DELETE FROM users WHERE id = 2");
+    assertThat(executor(url, 0).execute(dir).succeeded()).isTrue();
   }
 
   @Test
