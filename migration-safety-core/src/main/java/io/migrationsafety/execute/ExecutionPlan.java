@@ -24,7 +24,9 @@ import java.util.Set;
 /**
  * Reads the pending migrations into statements the executor can send, and refuses — before
  * anything runs — what it cannot run safely: psql meta-commands (only psql runs them), a script's
- * own BEGIN/COMMIT (the executor owns the transactions, so that it can roll back and retry), a
+ * own BEGIN/COMMIT in a migration that runs in the executor's transaction (the executor owns it, so
+ * that it can roll back and retry; in a migration that runs without one, they mark the script's
+ * own transaction blocks, which the executor runs as such), a
  * statement with a bound parameter ({@code $1}: a value only the format's tool computes), and a
  * statement PostgreSQL refuses inside a transaction in a migration that runs in one.
  */
@@ -51,6 +53,11 @@ final class ExecutionPlan {
       ParsedScript script = SqlParser.parse(migration.upScript(), file);
       List<PlannedStatement> statements = new ArrayList<>();
       List<ParsedStatement> parsed = script.statements();
+      // In a migration that runs without the executor's transaction, the script's own BEGIN … COMMIT
+      // blocks (Alembic's autocommit_block() leaves the revision in two) run as transactions.
+      int blocks = 0;
+      int block = 0;
+      int blockLine = 0;
       for (int i = 0; i < parsed.size(); i++) {
         ParsedStatement ps = parsed.get(i);
         SqlStatement st = ps.statement();
@@ -75,6 +82,20 @@ final class ExecutionPlan {
         List<LockEffect> locks = new ArrayList<>();
         boolean known = true;
         String refused = null;
+        TransactionControl boundary = blockBoundary(ps, migration.transactional());
+        if (boundary != null) {
+          boolean begin = boundary.action() == TransactionAction.BEGIN;
+          if (begin == (block > 0) || !boundary.options().isEmpty()) {
+            throw new ExecutionRefusedException(where + ": " + (!boundary.options().isEmpty()
+                ? "BEGIN " + boundary.options() + ": the executor runs a script's transaction blocks with the "
+                    + "database's default transaction modes only"
+                : begin ? "BEGIN inside the transaction block opened at line " + blockLine
+                : "COMMIT without a BEGIN before it") + ". Fix the script's transaction blocks.", review);
+          }
+          block = begin ? ++blocks : 0;
+          blockLine = st.line();
+          continue;
+        }
         for (Operation op : ps.operations()) {
           if (op instanceof TransactionControl tc && OWN_TRANSACTION.contains(tc.action())) {
             throw new ExecutionRefusedException(where + ": " + tc.action().name().replace('_', ' ')
@@ -97,11 +118,33 @@ final class ExecutionPlan {
               + file + " runs in one. Give it a migration of its own that runs without a transaction (for plain "
               + "SQL: -- migration-safety:no-transaction before its first statement).", review);
         }
-        statements.add(new PlannedStatement(st.line(), st.text(), copyData, LockModel.merge(locks), known, refused));
+        if (refused != null && block > 0) {
+          throw new ExecutionRefusedException(where + ": " + refused + " cannot run inside a transaction, and the "
+              + "script opened one at line " + blockLine + ". Move it after that block's COMMIT.", review);
+        }
+        statements.add(new PlannedStatement(st.line(), st.text(), copyData, LockModel.merge(locks), known, refused,
+            block));
+      }
+      if (block > 0) {
+        throw new ExecutionRefusedException(file + ":" + blockLine + ": BEGIN without a COMMIT after it: the "
+            + "executor does not leave a transaction open at the end of a script. Add the COMMIT.", review);
       }
       plan.add(new PlannedMigration(migration, file, statements));
     }
     return plan;
+  }
+
+  /**
+   * The script's own BEGIN or COMMIT that opens or closes one of its transaction blocks, in a
+   * migration that runs without the executor's transaction; else {@code null} (in a transactional
+   * migration, BEGIN and COMMIT are refused as before).
+   */
+  private static TransactionControl blockBoundary(ParsedStatement ps, boolean transactional) {
+    if (transactional || ps.operations().size() != 1
+        || !(ps.operations().get(0) instanceof TransactionControl tc)) {
+      return null;
+    }
+    return tc.action() == TransactionAction.BEGIN || tc.action() == TransactionAction.COMMIT ? tc : null;
   }
 
   /** COPY rows as the protocol takes them: psql's closing {@code \.} line is psql's, not data. */

@@ -26,7 +26,8 @@ import org.postgresql.PGConnection;
  * its first statement — retrying only the statement would keep the locks already taken held while
  * waiting, which is exactly what lock_timeout is there to prevent. A migration that runs without a
  * transaction sends each statement on its own; a lock timeout retries that statement, unless it left
- * something behind (an INVALID index), which a person must look at first.
+ * something behind (an INVALID index), which a person must look at first. Its script's own
+ * BEGIN … COMMIT blocks each run as one transaction, retried whole like a transactional migration.
  *
  * <p>A deadlock is retried the same way: PostgreSQL ends it by failing one of the waiting
  * transactions, and when that victim is the executor's, its transaction is rolled back exactly as after
@@ -64,20 +65,53 @@ final class MigrationRunner {
   }
 
   Outcome run(PlannedMigration migration) throws SQLException {
-    return migration.transactional() ? inTransaction(migration) : statementByStatement(migration);
+    return migration.transactional() ? inTransaction(migration) : inSteps(migration);
+  }
+
+  /** What running statements in one transaction came to: on success, the locks it held until its commit. */
+  private record Block(List<StatementRun> runs, List<LockHold> holds, int attempts, ExecutionFailure failure) {}
+
+  /** Work done inside a transaction right before its commit (the history row). */
+  private interface BeforeCommit {
+    void run() throws SQLException;
   }
 
   private Outcome inTransaction(PlannedMigration migration) throws SQLException {
     long started = System.nanoTime();
     List<Retry> retries = new ArrayList<>();
+    Block block = transaction(migration, migration.statements(), retries, true, List.of(),
+        () -> history.recordApplied(connection, set, new AppliedRun(migration.migration(), migration.file(),
+            since(started), overrideReason)));
+    boolean applied = block.failure() == null;
+    MigrationRun run = new MigrationRun(migration.migration().id(), migration.file(), true, applied, block.attempts(),
+        since(started), block.runs(), retries, block.holds());
+    if (applied) {
+      listener.migrationApplied(run);
+    }
+    return new Outcome(run, block.failure());
+  }
+
+  /**
+   * Runs {@code statements} in one transaction; a lock timeout or deadlock rolls it back and runs
+   * them all again after the backoff.
+   *
+   * @param announce whether each attempt is the migration starting again (the whole migration is the transaction)
+   * @param committedBefore lines of the migration committed before this transaction, for the failure
+   * @param beforeCommit runs in the transaction after the statements; {@code null} for nothing
+   * @throws SQLException when {@code beforeCommit} fails: not the migration's fault
+   */
+  private Block transaction(PlannedMigration migration, List<PlannedStatement> statements, List<Retry> retries,
+      boolean announce, List<Integer> committedBefore, BeforeCommit beforeCommit) throws SQLException {
     for (int attempt = 1; ; attempt++) {
-      listener.migrationStarted(migration.file(), true, attempt);
+      if (announce) {
+        listener.migrationStarted(migration.file(), true, attempt);
+      }
       List<StatementRun> runs = new ArrayList<>();
       Map<QualifiedName, Taken> taken = new LinkedHashMap<>();
       PlannedStatement current = null;
       connection.setAutoCommit(false);
       try {
-        for (PlannedStatement statement : migration.statements()) {
+        for (PlannedStatement statement : statements) {
           current = statement;
           long start = System.nanoTime();
           send(statement);
@@ -93,17 +127,15 @@ final class MigrationRunner {
         }
         current = null;
         resetTimeouts();
-        history.recordApplied(connection, set, new AppliedRun(migration.migration(), migration.file(),
-            since(started), overrideReason));
+        if (beforeCommit != null) {
+          beforeCommit.run();
+        }
         connection.commit();
         long committed = System.nanoTime();
         List<LockHold> holds = new ArrayList<>();
         taken.forEach((relation, t) -> holds.add(new LockHold(migration.file(), t.line(), relation, t.mode(),
             Duration.ofNanos(committed - t.since()))));
-        MigrationRun done = new MigrationRun(migration.migration().id(), migration.file(), true, true, attempt,
-            since(started), runs, retries, holds);
-        listener.migrationApplied(done);
-        return new Outcome(done, null);
+        return new Block(runs, holds, attempt, null);
       } catch (SQLException e) {
         connection.rollback();
         connection.setAutoCommit(true);
@@ -115,9 +147,8 @@ final class MigrationRunner {
         if (failed == null) {
           throw e; // the history could not be written: not the migration's fault
         }
-        ExecutionFailure failure = failure(e, migration.file(), failed, true, List.of(), List.of());
-        return new Outcome(new MigrationRun(migration.migration().id(), migration.file(), true, false, attempt,
-            since(started), runs, retries, List.of()), failure);
+        return new Block(runs, List.of(), attempt, failure(e, migration.file(), failed, true, committedBefore,
+            List.of()));
       } finally {
         if (!connection.getAutoCommit()) {
           connection.setAutoCommit(true);
@@ -126,7 +157,11 @@ final class MigrationRunner {
     }
   }
 
-  private Outcome statementByStatement(PlannedMigration migration) throws SQLException {
+  /**
+   * A migration that runs without the executor's transaction: each statement on its own, except
+   * the script's own BEGIN … COMMIT blocks, each run as one transaction.
+   */
+  private Outcome inSteps(PlannedMigration migration) throws SQLException {
     long started = System.nanoTime();
     connection.setAutoCommit(true);
     listener.migrationStarted(migration.file(), false, 1);
@@ -135,7 +170,26 @@ final class MigrationRunner {
     List<LockHold> holds = new ArrayList<>();
     List<Integer> committed = new ArrayList<>();
     int attempts = 1;
-    for (PlannedStatement statement : migration.statements()) {
+    List<PlannedStatement> statements = migration.statements();
+    for (int i = 0; i < statements.size(); ) {
+      PlannedStatement statement = statements.get(i);
+      if (statement.block() > 0) {
+        int end = i;
+        while (end < statements.size() && statements.get(end).block() == statement.block()) {
+          end++;
+        }
+        List<PlannedStatement> group = statements.subList(i, end);
+        Block block = transaction(migration, group, retries, false, List.copyOf(committed), null);
+        runs.addAll(block.runs());
+        attempts += block.attempts() - 1;
+        if (block.failure() != null) {
+          return stopped(migration, started, block.failure(), committed, runs, retries, holds, attempts);
+        }
+        holds.addAll(block.holds());
+        group.forEach(s -> committed.add(s.line()));
+        i = end;
+        continue;
+      }
       for (int attempt = 1; ; attempt++) {
         Leftovers before = statement.refusedInTransaction() != null ? Leftovers.snapshot(connection) : null;
         long start = System.nanoTime();
@@ -148,15 +202,8 @@ final class MigrationRunner {
             attempts++;
             continue;
           }
-          resetTimeouts();
-          ExecutionFailure failure = failure(e, migration.file(), statement, false, committed, left);
-          if (!committed.isEmpty() || !left.isEmpty()) {
-            history.recordFailed(connection, set, new AppliedRun(migration.migration(), migration.file(),
-                since(started), overrideReason, failure.location() + " [" + failure.sqlState() + "] "
-                + failure.message()));
-          }
-          return new Outcome(new MigrationRun(migration.migration().id(), migration.file(), false, false, attempts,
-              since(started), runs, retries, holds), failure);
+          return stopped(migration, started, failure(e, migration.file(), statement, false, committed, left),
+              committed, runs, retries, holds, attempts);
         }
         Duration elapsed = since(start);
         StatementRun run = new StatementRun(migration.file(), statement.line(), statement.summary(), elapsed,
@@ -169,6 +216,7 @@ final class MigrationRunner {
         }
         break;
       }
+      i++;
     }
     resetTimeouts();
     history.recordApplied(connection, set, new AppliedRun(migration.migration(), migration.file(), since(started),
@@ -177,6 +225,23 @@ final class MigrationRunner {
         since(started), runs, retries, holds);
     listener.migrationApplied(done);
     return new Outcome(done, null);
+  }
+
+  /**
+   * A migration without the executor's transaction stopped at {@code failure}: when some of it was
+   * committed, or left behind, the history says so, and the next review blocks until a person has
+   * looked.
+   */
+  private Outcome stopped(PlannedMigration migration, long started, ExecutionFailure failure, List<Integer> committed,
+      List<StatementRun> runs, List<Retry> retries, List<LockHold> holds, int attempts) throws SQLException {
+    resetTimeouts();
+    if (!committed.isEmpty() || !failure.leftovers().isEmpty()) {
+      history.recordFailed(connection, set, new AppliedRun(migration.migration(), migration.file(),
+          since(started), overrideReason, failure.location() + " [" + failure.sqlState() + "] "
+          + failure.message()));
+    }
+    return new Outcome(new MigrationRun(migration.migration().id(), migration.file(), false, false, attempts,
+        since(started), runs, retries, holds), failure);
   }
 
   /** Sets the timeouts when the statement takes a lock, then sends it (with its COPY rows, if any). */

@@ -13,9 +13,11 @@ import java.util.List;
  * @param locksKnown whether the lock model knows them all; an unknown statement may take any lock
  * @param refusedInTransaction what it is, when PostgreSQL refuses it in a transaction block
  *     ({@code CREATE INDEX CONCURRENTLY}); else {@code null}
+ * @param block in a migration that runs without the executor's transaction, the number (from 1)
+ *     of the script's own BEGIN … COMMIT block it is in; 0 outside one
  */
 record PlannedStatement(int line, String sql, String copyData, List<LockEffect> locks, boolean locksKnown,
-    String refusedInTransaction) {
+    String refusedInTransaction, int block) {
 
   PlannedStatement {
     locks = List.copyOf(locks);

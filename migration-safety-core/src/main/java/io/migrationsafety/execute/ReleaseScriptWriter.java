@@ -104,7 +104,12 @@ final class ReleaseScriptWriter {
     if (m.transactional()) {
       sb.append("BEGIN;\n");
     }
-    for (PlannedStatement s : m.statements()) {
+    List<PlannedStatement> statements = m.statements();
+    for (int i = 0; i < statements.size(); i++) {
+      PlannedStatement s = statements.get(i);
+      if (s.block() > 0 && (i == 0 || statements.get(i - 1).block() != s.block())) {
+        sb.append("BEGIN; -- the script's own transaction block\n");
+      }
       sb.append("-- ").append(m.file()).append(':').append(s.line()).append('\n');
       if (s.takesLock()) {
         sb.append("SET lock_timeout = ").append(ExecutionSettings.settingValue(settings.lockTimeout())).append(";\n");
@@ -114,6 +119,9 @@ final class ReleaseScriptWriter {
       sb.append(s.sql()).append(";\n");
       if (s.copyData() != null) {
         sb.append(s.copyData()).append("\\.\n");
+      }
+      if (s.block() > 0 && (i + 1 == statements.size() || statements.get(i + 1).block() != s.block())) {
+        sb.append("COMMIT;\n");
       }
     }
     sb.append("RESET lock_timeout;\nRESET statement_timeout;\n");

@@ -420,6 +420,122 @@ class StagingExecutorTest {
   }
 
   @Test
+  void a_script_without_the_executors_transaction_runs_its_own_blocks_as_transactions() throws Exception {
+    String url = server.freshDatabase();
+    write(dir, "V1__blocks.sql", """
+        -- migration-safety:no-transaction
+        BEGIN;
+        CREATE TABLE a (id int);
+        INSERT INTO a VALUES (1);
+        COMMIT;
+        CREATE INDEX CONCURRENTLY a_id ON a (id);
+        BEGIN;
+        ALTER TABLE a ADD COLUMN note text;
+        COMMIT;
+        """);
+
+    ExecutionResult result = executor(url, 0).execute(dir);
+
+    assertThat(result.succeeded()).as("%s", result.failure()).isTrue();
+    assertThat(result.migrations().get(0).statements()).extracting(StatementRun::line, StatementRun::inTransaction)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(3, true), org.assertj.core.groups.Tuple.tuple(4, true),
+            org.assertj.core.groups.Tuple.tuple(6, false), org.assertj.core.groups.Tuple.tuple(8, true));
+    assertThat(strings(url, "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_attribute "
+        + "WHERE attrelid = 'a'::regclass AND attnum > 0")).containsExactly("id,note");
+    assertThat(strings(url, "SELECT migration_id || ' ' || success FROM migration_safety_history"))
+        .containsExactly("1 true");
+  }
+
+  @Test
+  void a_failure_in_a_scripts_own_block_rolls_back_that_block_and_keeps_what_committed_before() throws Exception {
+    String url = server.freshDatabase();
+    write(dir, "V1__blocks.sql", """
+        -- migration-safety:no-transaction
+        CREATE TABLE a (id int);
+        BEGIN;
+        ALTER TABLE a ADD COLUMN note text;
+        INSERT INTO a (id) VALUES ('not a number');
+        COMMIT;
+        """);
+
+    ExecutionResult result = executor(url, 0).execute(dir);
+
+    ExecutionFailure failure = result.failure();
+    assertThat(failure.location()).isEqualTo("V1__blocks.sql:5");
+    assertThat(failure.rolledBack()).isTrue();
+    assertThat(failure.committed()).containsExactly(2);
+    assertThat(strings(url, "SELECT string_agg(attname, ',') FROM pg_attribute "
+        + "WHERE attrelid = 'a'::regclass AND attnum > 0")).containsExactly("id");
+    assertThat(strings(url, "SELECT migration_id || ' ' || success FROM migration_safety_history"))
+        .containsExactly("1 false");
+  }
+
+  @Test
+  void a_lock_timeout_in_a_scripts_own_block_retries_the_whole_block() throws Exception {
+    String url = server.freshDatabase();
+    run(url, "CREATE TABLE a (id int); CREATE TABLE b (id int)");
+    write(dir, "V1__blocks.sql", """
+        -- migration-safety:no-transaction
+        BEGIN;
+        ALTER TABLE a ADD COLUMN x int;
+        ALTER TABLE b ADD COLUMN x int;
+        COMMIT;
+        """);
+    List<Integer> ran = new ArrayList<>();
+    try (Connection other = StagingDatabase.connect(url)) {
+      other.setAutoCommit(false);
+      try (Statement st = other.createStatement()) {
+        st.execute("SELECT count(*) FROM b"); // ACCESS SHARE on b until the transaction ends
+      }
+      ExecutionListener releaseOnFirstRetry = new ExecutionListener() {
+        @Override
+        public void statementFinished(StatementRun run) {
+          ran.add(run.line());
+        }
+
+        @Override
+        public void retrying(Retry retry) {
+          try {
+            other.commit();
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        }
+      };
+
+      ExecutionResult result = executor(url, 3).listener(releaseOnFirstRetry).execute(dir);
+
+      assertThat(result.succeeded()).as("%s", result.failure()).isTrue();
+      assertThat(result.migrations().get(0).retries()).singleElement()
+          .satisfies(r -> assertThat(r.line()).isEqualTo(4));
+    }
+    // line 3 ran in the first attempt, was rolled back with it, and ran again with line 4
+    assertThat(ran).containsExactly(3, 3, 4);
+    assertThat(strings(url, "SELECT count(*) FROM pg_attribute WHERE attname = 'x' AND attrelid IN "
+        + "('a'::regclass, 'b'::regclass)")).containsExactly("2");
+  }
+
+  @Test
+  void refuses_a_scripts_transaction_blocks_it_cannot_run_as_written() throws Exception {
+    String url = server.freshDatabase();
+    write(dir, "V1__blocks.sql", "-- migration-safety:no-transaction\nBEGIN;\nCREATE TABLE a (id int);\n");
+    assertThatThrownBy(() -> executor(url, 0).overrideBlocked("testing the plan").execute(dir))
+        .hasMessageStartingWith("V1__blocks.sql:2: BEGIN without a COMMIT after it");
+    write(dir, "V1__blocks.sql", "-- migration-safety:no-transaction\nCREATE TABLE a (id int);\nCOMMIT;\n");
+    assertThatThrownBy(() -> executor(url, 0).overrideBlocked("testing the plan").execute(dir))
+        .hasMessageStartingWith("V1__blocks.sql:3: COMMIT without a BEGIN before it");
+    write(dir, "V1__blocks.sql", "-- migration-safety:no-transaction\nBEGIN;\nCREATE TABLE a (id int);\n"
+        + "CREATE INDEX CONCURRENTLY a_id ON a (id);\nCOMMIT;\n");
+    assertThatThrownBy(() -> executor(url, 0).overrideBlocked("testing the plan").execute(dir))
+        .hasMessageStartingWith("V1__blocks.sql:4: CREATE INDEX CONCURRENTLY cannot run inside a transaction, and "
+            + "the script opened one at line 2");
+    write(dir, "V1__blocks.sql", "-- migration-safety:no-transaction\nBEGIN ISOLATION LEVEL SERIALIZABLE;\n"
+        + "CREATE TABLE a (id int);\nCOMMIT;\n");
+    assertThatThrownBy(() -> executor(url, 0).overrideBlocked("testing the plan").execute(dir)).hasMessageStartingWith("V1__blocks.sql:2: BEGIN ISOLATION");
+    assertThat(strings(url, "SELECT coalesce(to_regclass('a')::text, 'none')")).containsExactly("none");
+  }
+
+  @Test
   void sends_copy_rows_from_the_script() throws Exception {
     String url = server.freshDatabase();
     write(dir, "V1__data.sql", "CREATE TABLE colours (id int, name text);\nCOPY colours FROM stdin;\n1\tred\n2\tblue\n\\.\n"
