@@ -131,6 +131,33 @@ class ReleaseScriptTest {
   }
 
   @Test
+  void a_scripts_own_transaction_blocks_are_kept_and_psql_gives_the_schema_the_executor_gave() throws Exception {
+    write(dir, "V1__blocks.sql", """
+        -- migration-safety:no-transaction
+        BEGIN;
+        CREATE TABLE a (id int);
+        ALTER TABLE a ADD COLUMN note text;
+        COMMIT;
+        CREATE INDEX CONCURRENTLY a_id ON a (id);
+        BEGIN;
+        ALTER TABLE a ADD COLUMN total int;
+        COMMIT;
+        """);
+    String staging = server.freshDatabase();
+    String production = server.freshDatabase();
+    assertThat(reviewer().executor(StagingTarget.of(staging)).execute(dir).succeeded()).isTrue();
+
+    ReleaseScript script = ReleaseScript.prepare(reviewer(), dir);
+
+    String body = script.sql().substring(script.sql().indexOf("-- ==== V1__blocks.sql"));
+    assertThat(body.indexOf("BEGIN;")).isLessThan(body.indexOf("CREATE TABLE a"));
+    assertThat(body.indexOf("COMMIT;")).isBetween(body.indexOf("ADD COLUMN note"), body.indexOf("CREATE INDEX"));
+    assertThat(body.lastIndexOf("BEGIN;")).isBetween(body.indexOf("CREATE INDEX"), body.indexOf("ADD COLUMN total"));
+    psql(writeScript(script), production);
+    assertThat(schemaOf(production)).isEqualTo(schemaOf(staging));
+  }
+
+  @Test
   void the_script_says_what_it_was_reviewed_as_and_keeps_concurrent_steps_outside_transactions() throws Exception {
     shop(false);
 
