@@ -1,7 +1,6 @@
 package io.migrationsafety;
 
 import io.migrationsafety.database.DatabaseTarget;
-import io.migrationsafety.database.LiveDataProber;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationFormats;
 import io.migrationsafety.format.MigrationSet;
@@ -112,16 +111,11 @@ public final class Reviewer {
   }
 
   /**
-   * Reviews a migration set already read on the database it is about to run on: from that
-   * database's schema, with this reviewer's rules, policy and rates, and — when the policy enables
-   * data probes — probing its data ({@code fails-on-existing-data}) in read-only transactions of
-   * their own, although the role can write (the staging executor's).
-   *
-   * @param database the database whose schema {@code liveSchema} is
+   * Reviews a migration set already read on the database it is about to run on (the staging
+   * executor's): from that database's schema, with this reviewer's rules, policy and rates, its
+   * data probed by {@code prober} ({@code fails-on-existing-data}).
    */
-  public Review review(MigrationSet set, Schema liveSchema, DatabaseTarget database) {
-    DataProber prober = policy.dataProbes().enabled()
-        ? LiveDataProber.of(database, liveSchema, policy.dataProbes(), true) : DataProber.off();
+  public Review review(MigrationSet set, Schema liveSchema, DataProber prober) {
     return engine.startingFrom(liveSchema, true, prober).review(set);
   }
 

@@ -5,11 +5,13 @@ import io.migrationsafety.Reviewer;
 import io.migrationsafety.Verdict;
 import io.migrationsafety.database.DatabaseUnavailableException;
 import io.migrationsafety.database.IntrospectedSchema;
+import io.migrationsafety.database.LiveDataProber;
 import io.migrationsafety.database.SchemaIntrospector;
 import io.migrationsafety.format.AppliedStateReader;
 import io.migrationsafety.format.HistoryWriter;
 import io.migrationsafety.format.MigrationFormat;
 import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.probe.DataProber;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -134,7 +136,10 @@ public final class StagingExecutor {
       AppliedStateReader reader) throws SQLException {
     MigrationSet set = read.withApplied(reader.read(connection, read));
     IntrospectedSchema live = SchemaIntrospector.introspect(connection);
-    Review review = reviewer.review(set, live.schema(), target.database());
+    // The probes only read, each in a read-only transaction of its own, although staging's role can write.
+    DataProber prober = reviewer.policy().dataProbes().enabled()
+        ? LiveDataProber.of(target.database(), live.schema(), reviewer.policy().dataProbes(), true) : DataProber.off();
+    Review review = reviewer.review(set, live.schema(), prober);
     boolean blocked = review.verdict() == Verdict.BLOCKED;
     if (blocked && overrideReason == null) {
       throw new ExecutionRefusedException("the review of the pending migrations on " + target.description()
