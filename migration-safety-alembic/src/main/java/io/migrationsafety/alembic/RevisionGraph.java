@@ -166,6 +166,9 @@ public final class RevisionGraph {
   /** Alembic's {@code _normalized_resolved_dependencies}. */
   private List<String> normalizedDependencies(String id) {
     List<String> deps = new ArrayList<>(dependencies.get(id));
+    if (deps.isEmpty()) {
+      return deps; // most revisions depend on nothing: no need to walk their ancestors
+    }
     for (String ancestor : versionedAncestors(id)) {
       if (!ancestor.equals(id)) {
         deps.removeAll(dependencies.get(ancestor));

@@ -155,8 +155,9 @@ final class PostgresNames {
   static Iterable<Table> tablesIn(Schema schema, String namespace) {
     Map<QualifiedName, Table> tables = schema.tables();
     if (tables instanceof NavigableMap<QualifiedName, Table> sorted) {
-      NavigableMap<QualifiedName, Table> from = sorted.tailMap(QualifiedName.of(namespace, ""), true);
-      return () -> from.values().stream().takeWhile(t -> namespace.equals(t.name().schema())).iterator();
+      // the namespace's tables are one range of the sorted map: from its first name to the next namespace
+      return sorted.subMap(QualifiedName.of(namespace, ""), true, QualifiedName.of(namespace + "\0", ""), false)
+          .values();
     }
     return () -> tables.values().stream().filter(t -> namespace.equals(t.name().schema())).iterator();
   }
