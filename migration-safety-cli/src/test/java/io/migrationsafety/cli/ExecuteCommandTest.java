@@ -131,7 +131,13 @@ class ExecuteCommandTest {
     Files.writeString(db.resolve("V1__unique.sql"),
         "-- migration-safety:no-transaction\nCREATE UNIQUE INDEX CONCURRENTLY orders_code ON orders (code);\n");
 
-    assertThat(run("execute", db.toString(), "--database-url", url, "--target", "staging")).isEqualTo(3);
+    // the review's data probe sees the repeated code: BLOCKED, nothing ran
+    assertThat(run("execute", db.toString(), "--database-url", url, "--target", "staging")).isEqualTo(1);
+    assertThat(out.toString()).contains("fails-on-existing-data");
+    out.getBuffer().setLength(0);
+
+    assertThat(run("execute", db.toString(), "--database-url", url, "--target", "staging",
+        "--override-blocked", "testing what a failed build leaves")).isEqualTo(3);
     assertThat(out.toString()).contains("FAILED at V1__unique.sql:2  [23505]")
         .contains("could not create unique index \"orders_code\"")
         .contains("left behind: index public.orders_code on orders is INVALID")
