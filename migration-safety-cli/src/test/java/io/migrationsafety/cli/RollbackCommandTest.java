@@ -53,7 +53,7 @@ class RollbackCommandTest {
 
     assertThat(code).isEqualTo(ExitCode.BLOCKED.code());
     assertThat(out.toString()).contains("down script: does NOT restore the schema")
-        .contains("table public.users is left over");
+        .contains("table public.users exists in the rolled-back schema but not in the schema before the migration");
   }
 
   @Test

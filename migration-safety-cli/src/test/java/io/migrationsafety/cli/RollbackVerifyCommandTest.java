@@ -94,7 +94,7 @@ class RollbackVerifyCommandTest {
 
     assertThat(code).as(err.toString()).isEqualTo(ExitCode.BLOCKED.code());
     assertThat(out.toString())
-        .contains("on PostgreSQL, the down script: index public.users_email_idx is left over")
+        .contains("on PostgreSQL, the down script: index public.users_email_idx exists in the rolled-back schema but not in the schema before the migration")
         .contains("== 000003_more.up.sql (reversible)\n   on PostgreSQL, the rollback below: restores the schema");
   }
 

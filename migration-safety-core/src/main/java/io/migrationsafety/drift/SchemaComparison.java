@@ -126,7 +126,7 @@ final class SchemaComparison {
     changed(ObjectType.VIEW, n, Aspect.MATERIALIZED, a.materialized() ? "materialized" : "not materialized",
         e.materialized() ? "materialized" : "not materialized");
     if (options.viewQueries()) {
-      changed(ObjectType.VIEW, n, Aspect.QUERY, a.query().strip(), e.query().strip());
+      changed(ObjectType.VIEW, n, Aspect.QUERY, a.body(), e.body());
     }
   }
 

@@ -92,7 +92,7 @@ final class ObjectInverses {
         return Inverse.of(f.line(), "DROP VIEW " + name.sql(), Restore.createView(former))
             .withNote("privileges granted on the view since it was created are not restored");
       }
-      return Inverse.of(f.line(), "CREATE OR REPLACE VIEW " + name.sql() + " AS " + Restore.query(former))
+      return Inverse.of(f.line(), "CREATE OR REPLACE VIEW " + name.sql() + " AS " + former.body())
           .withNote("if the new definition added columns, drop the view and create it instead");
     }
     if (f.unchanged()) {

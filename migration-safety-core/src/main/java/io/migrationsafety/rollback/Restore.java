@@ -84,11 +84,6 @@ final class Restore {
 
   static String createView(View view) {
     return "CREATE " + (view.materialized() ? "MATERIALIZED " : "") + "VIEW " + view.name().sql() + " AS "
-        + query(view);
-  }
-
-  /** The view's query without the semicolon {@code pg_get_viewdef} ends it with, in an introspected schema. */
-  static String query(View view) {
-    return view.query().strip().replaceFirst(";$", "");
+        + view.body();
   }
 }

@@ -4,6 +4,7 @@ import io.migrationsafety.database.DatabaseTarget;
 import io.migrationsafety.database.DatabaseUnavailableException;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.drift.DriftOptions;
 import io.migrationsafety.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -148,7 +149,8 @@ public final class RollbackRoundTrip {
     if (failure != null) {
       return RoundTrip.failed(failure);
     }
-    return RoundTrip.compared(SchemaDiff.between(before, ScratchRunner.schema(connection)));
+    return RoundTrip.compared(RollbackDifferences.between(before, ScratchRunner.schema(connection),
+        DriftOptions.Expressions.EXACT));
   }
 
   /**

@@ -4,6 +4,7 @@ import io.migrationsafety.operation.Operation;
 import io.migrationsafety.parse.ParsedScript;
 import io.migrationsafety.parse.ParsedStatement;
 import io.migrationsafety.parse.SqlParser;
+import io.migrationsafety.drift.DriftOptions;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.replay.ReplayStep;
 import io.migrationsafety.schema.replay.SchemaReplayer;
@@ -38,7 +39,7 @@ public final class RollbackVerifier {
       // The known schema lacks what the migration works on; the rollback naming it too is no mistake.
       problems.removeAll(missing);
     }
-    List<String> differences = SchemaDiff.between(before, afterRollback);
+    List<String> differences = RollbackDifferences.between(before, afterRollback, DriftOptions.Expressions.NORMALIZED);
     return new RollbackCheck(differences.isEmpty() && problems.isEmpty(), differences, problems);
   }
 

@@ -16,4 +16,12 @@ public record View(QualifiedName name, boolean materialized, String query) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(query, "query");
   }
+
+  /**
+   * The query without the semicolon PostgreSQL ends it with when it prints a view back
+   * ({@code pg_get_viewdef}): the same text whether the view was introspected or replayed.
+   */
+  public String body() {
+    return query.strip().replaceFirst(";$", "").strip();
+  }
 }
