@@ -8,7 +8,9 @@ import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.replay.SchemaReplayer;
 import io.migrationsafety.sql.SqlSyntaxException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -17,19 +19,30 @@ import java.util.List;
  * this is the static stand-in, so that a revision which looks up a constraint's or an index's name
  * before dropping it can be translated.
  *
- * <p>The model is only as good as what was read before: {@code untrusted} names the first places
+ * <p>The model is only as good as what was read before: {@link #untrusted()} names the first places
  * the replay could not follow (untranslated Python, SQL not understood, a statement the replay
  * refused), and every inspection made on an untrusted model is reported, never silently trusted.
  *
- * @param schema the schema at this point
- * @param untrusted where the replay could not follow, first few only; empty when the model is exact
+ * <p>A state is a chain of scripts: {@link #after} only adds a link, and the scripts are parsed and
+ * replayed when an inspection first asks for the schema (most projects never inspect, and are then
+ * not replayed here at all); each link keeps its result once computed. Not thread-safe.
  */
-public record SchemaState(Schema schema, List<String> untrusted) {
+public final class SchemaState {
 
   private static final int KEPT = 3;
 
-  public SchemaState {
-    untrusted = List.copyOf(untrusted);
+  private final SchemaState previous;
+  private final String sql;
+  private final String file;
+  private Schema schema;
+  private List<String> untrusted;
+
+  private SchemaState(SchemaState previous, String sql, String file, Schema schema, List<String> untrusted) {
+    this.previous = previous;
+    this.sql = sql;
+    this.file = file;
+    this.schema = schema;
+    this.untrusted = untrusted;
   }
 
   /**
@@ -37,36 +50,61 @@ public record SchemaState(Schema schema, List<String> untrusted) {
    * Alembic creates (with its primary key {@code alembic_version_pkc}) before it runs a revision.
    */
   public static SchemaState beforeFirstRevision() {
-    return new SchemaState(Schema.empty(), List.of()).after("CREATE TABLE alembic_version ("
+    return new SchemaState(null, null, null, Schema.empty(), List.of()).after("CREATE TABLE alembic_version ("
         + "version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))",
         "Alembic's version table");
   }
 
   /** This state after {@code sql} (one function's translation) ran; {@code file} names it in notes. */
   public SchemaState after(String sql, String file) {
-    Schema current = schema;
-    List<String> notes = new ArrayList<>(untrusted);
-    List<ParsedStatement> statements;
+    return new SchemaState(this, sql, file, null, null);
+  }
+
+  /** The schema at this point. */
+  public Schema schema() {
+    resolve();
+    return schema;
+  }
+
+  /** Where the replay up to this point could not follow, the first few only; empty when the model is exact. */
+  public List<String> untrusted() {
+    resolve();
+    return untrusted;
+  }
+
+  /** Replays the links not replayed yet, oldest first, without recursing down a long chain. */
+  private void resolve() {
+    Deque<SchemaState> pending = new ArrayDeque<>();
+    for (SchemaState s = this; s.schema == null; s = s.previous) {
+      pending.push(s);
+    }
+    while (!pending.isEmpty()) {
+      pending.pop().replay();
+    }
+  }
+
+  private void replay() {
+    Schema current = previous.schema;
+    List<String> notes = new ArrayList<>(previous.untrusted);
     try {
-      statements = SqlParser.parse(sql, file).statements();
+      for (ParsedStatement statement : SqlParser.parse(sql, file).statements()) {
+        String where = file + ":" + statement.statement().line();
+        for (Operation op : statement.operations()) {
+          if (op instanceof Unrecognized) {
+            note(notes, where + " was not translated or not understood");
+          } else if (op instanceof DoBlock) {
+            note(notes, where + " runs a DO block the replay cannot follow");
+          }
+          var step = SchemaReplayer.apply(current, op, "public");
+          step.problems().forEach(p -> note(notes, where + ": " + p));
+          current = step.after();
+        }
+      }
     } catch (SqlSyntaxException e) {
       note(notes, file + ": " + e.getMessage());
-      return new SchemaState(current, notes);
     }
-    for (ParsedStatement statement : statements) {
-      String where = file + ":" + statement.statement().line();
-      for (Operation op : statement.operations()) {
-        if (op instanceof Unrecognized) {
-          note(notes, where + " was not translated or not understood");
-        } else if (op instanceof DoBlock) {
-          note(notes, where + " runs a DO block the replay cannot follow");
-        }
-        var step = SchemaReplayer.apply(current, op, "public");
-        step.problems().forEach(p -> note(notes, where + ": " + p));
-        current = step.after();
-      }
-    }
-    return new SchemaState(current, notes);
+    schema = current;
+    untrusted = List.copyOf(notes);
   }
 
   private static void note(List<String> notes, String note) {
