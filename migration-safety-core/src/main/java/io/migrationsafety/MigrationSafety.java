@@ -203,9 +203,7 @@ public final class MigrationSafety {
         read.readOnlyCheck().warning().ifPresent(warnings::add);
         start = read.schema();
         startKnown = true;
-        if (policy.dataProbes().enabled()) {
-          prober = LiveDataProber.of(database, read.schema(), policy.dataProbes(), allowWritableConnection);
-        }
+        prober = LiveDataProber.ifEnabled(database, read.schema(), policy.dataProbes(), allowWritableConnection);
         // The server decides the version unless the caller or a policy file fixes one.
         int server = read.serverMajorVersion();
         if (version == null && loadedPolicy == null

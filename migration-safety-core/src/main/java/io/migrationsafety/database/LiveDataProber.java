@@ -54,6 +54,12 @@ public final class LiveDataProber implements DataProber {
     return new LiveDataProber(target, live, settings, allowWritable);
   }
 
+  /** A prober for {@code target} when {@code settings} enable probes; else one that probes nothing. */
+  public static DataProber ifEnabled(DatabaseTarget target, Schema live, DataProbeSettings settings,
+      boolean allowWritable) {
+    return settings.enabled() ? of(target, live, settings, allowWritable) : DataProber.off();
+  }
+
   @Override
   public Session open() {
     return new LiveSession();

@@ -25,10 +25,10 @@ import java.util.Set;
  * Reads the pending migrations into statements the executor can send, and refuses — before
  * anything runs — what it cannot run safely: psql meta-commands (only psql runs them), a script's
  * own BEGIN/COMMIT in a migration that runs in the executor's transaction (the executor owns it, so
- * that it can roll back and retry; in a migration that runs without one, they mark the script's
- * own transaction blocks, which the executor runs as such), a
- * statement with a bound parameter ({@code $1}: a value only the format's tool computes), and a
- * statement PostgreSQL refuses inside a transaction in a migration that runs in one.
+ * that it can roll back and retry), a statement with a bound parameter ({@code $1}: a value only
+ * the format's tool computes), and a statement PostgreSQL refuses inside a transaction. In a
+ * migration that runs without the executor's transaction, BEGIN … COMMIT pairs mark the script's
+ * own transaction blocks, which the executor runs as such.
  */
 final class ExecutionPlan {
 

@@ -137,8 +137,7 @@ public final class StagingExecutor {
     MigrationSet set = read.withApplied(reader.read(connection, read));
     IntrospectedSchema live = SchemaIntrospector.introspect(connection);
     // The probes only read, each in a read-only transaction of its own, although staging's role can write.
-    DataProber prober = reviewer.policy().dataProbes().enabled()
-        ? LiveDataProber.of(target.database(), live.schema(), reviewer.policy().dataProbes(), true) : DataProber.off();
+    DataProber prober = LiveDataProber.ifEnabled(target.database(), live.schema(), reviewer.policy().dataProbes(), true);
     Review review = reviewer.review(set, live.schema(), prober);
     boolean blocked = review.verdict() == Verdict.BLOCKED;
     if (blocked && overrideReason == null) {
