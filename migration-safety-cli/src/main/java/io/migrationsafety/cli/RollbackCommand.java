@@ -88,7 +88,7 @@ final class RollbackCommand implements Callable<Integer> {
       throw new MigrationSafetyException("--scratch-url only means something with --verify");
     }
     MigrationFormat detected = MigrationFormats.installed().detect(directory);
-    MigrationSet set = detected.read(directory);
+    MigrationSet set = schemaSource.withHistory(detected, detected.read(directory));
     Schema initial = schemaSource.read(spec.commandLine().getErr());
     List<RollbackPlan> plans = Rollbacks.plan(set, initial);
     List<VerifiedRollback> verified = verify ? verify(set, plans, initial) : null;

@@ -3,6 +3,8 @@ package io.migrationsafety.cli;
 import io.migrationsafety.MigrationSafety;
 import io.migrationsafety.database.DatabaseTarget;
 import io.migrationsafety.database.IntrospectedSchema;
+import io.migrationsafety.format.MigrationFormat;
+import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.SchemaSnapshot;
 import java.io.PrintWriter;
@@ -55,6 +57,18 @@ final class SchemaSourceOptions {
     if (url != null) {
       builder.schemaFrom(url).allowWritableConnection(allowWritable);
     }
+  }
+
+  /**
+   * {@code set} with the format's history read from the database, when one was given and the
+   * format keeps a history: its applied migrations are then in the database's schema already.
+   */
+  MigrationSet withHistory(MigrationFormat format, MigrationSet set) {
+    String url = url();
+    if (url == null || set.applied().known()) {
+      return set;
+    }
+    return format.history().map(reader -> DatabaseTarget.of(url).readHistory(set, reader, allowWritable)).orElse(set);
   }
 
   /** The starting schema itself, printing the guard's warning to {@code err} if there is one. */

@@ -78,8 +78,7 @@ public record ReleaseScript(String sql, String rollbackSql, Review review, Strin
         reviewer.policy().postgresVersion());
     Optional<HistorySql> history = reviewer.format(directory).historyWriter().flatMap(HistoryWriter::sql);
     String checksum = checksum(plan);
-    MigrationSet pending = new MigrationSet(set.format(), set.directory(), set.pending());
-    List<RollbackPlan> rollbacks = Rollbacks.plan(pending, reviewer.schema());
+    List<RollbackPlan> rollbacks = Rollbacks.plan(set, reviewer.schema());
     ReleaseScriptWriter writer = new ReleaseScriptWriter(set, review, plan, history, reviewer.policy().execution(),
         checksum, override);
     return new ReleaseScript(writer.release(), writer.rollback(rollbacks), review, checksum, override);

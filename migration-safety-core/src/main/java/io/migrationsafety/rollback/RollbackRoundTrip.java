@@ -42,7 +42,7 @@ public final class RollbackRoundTrip {
   }
 
   /**
-   * Runs, for each migration of {@code set} in order, its synthesized rollback and the down script
+   * Runs, for each pending migration of {@code set} in order, its synthesized rollback and the down script
    * it ships, each right after the migration itself, on the schema the earlier migrations built.
    *
    * @param plans the plans of {@link Rollbacks#plan(MigrationSet, Schema)} for {@code set}, in the
@@ -53,9 +53,9 @@ public final class RollbackRoundTrip {
    * @throws DatabaseUnavailableException when it cannot be reached, or setup fails
    */
   public List<VerifiedRollback> verify(MigrationSet set, List<RollbackPlan> plans, String setupSql) {
-    if (plans.size() != set.migrations().size()) {
-      throw new IllegalArgumentException("one plan per migration: " + plans.size() + " plans for "
-          + set.migrations().size() + " migrations");
+    if (plans.size() != set.pending().size()) {
+      throw new IllegalArgumentException("one plan per pending migration: " + plans.size() + " plans for "
+          + set.pending().size() + " migrations");
     }
     RoundTripScript setup = new RoundTripScript("the starting schema", setupSql, true);
     try (Connection connection = scratch.connect()) {
@@ -81,8 +81,9 @@ public final class RollbackRoundTrip {
     List<VerifiedRollback> out = new ArrayList<>();
     List<RoundTripScript> done = new ArrayList<>();
     String broken = null;
+    List<Migration> pending = set.pending();
     for (int i = 0; i < plans.size(); i++) {
-      Migration migration = set.migrations().get(i);
+      Migration migration = pending.get(i);
       RollbackPlan plan = plans.get(i);
       if (broken != null) {
         out.add(new VerifiedRollback(plan.file(), null, null, broken));

@@ -22,16 +22,17 @@ public final class Rollbacks {
   }
 
   /**
-   * Plans the rollbacks of {@code set}.
+   * Plans the rollbacks of {@code set}'s pending migrations ({@link MigrationSet#pending()}: all of
+   * them unless the set was read with a database's history, whose schema holds the applied ones).
    *
    * @param set the migrations, in the order they run
-   * @param initial the schema before the first migration
+   * @param initial the schema before the first pending migration
    * @param defaultSchema the schema unqualified names resolve to
    */
   public static List<RollbackPlan> plan(MigrationSet set, Schema initial, String defaultSchema) {
     List<RollbackPlan> plans = new ArrayList<>();
     Schema schema = initial;
-    for (Migration migration : set.migrations()) {
+    for (Migration migration : set.pending()) {
       String file = set.directory().relativize(migration.file()).toString();
       ParsedScript up = SqlParser.parse(migration.upScript(), file);
       plans.add(plan(file, up, migration, schema, defaultSchema));

@@ -72,7 +72,10 @@ public final class Tracer {
     return trace(MigrationFormats.installed().read(directory));
   }
 
-  /** Traces {@code set}. */
+  /**
+   * Traces {@code set}'s pending migrations ({@link MigrationSet#pending()}): all of them unless the
+   * set was read with a database's history, whose applied migrations its schema already holds.
+   */
   public Trace trace(MigrationSet set) {
     try (TraceSession session = TraceSession.open(target)) {
       Schema schema = startingSchema;
@@ -86,7 +89,7 @@ public final class Tracer {
       List<MigrationTrace> traces = new ArrayList<>();
       ObservingTransaction shared = session.ephemeral() ? null : session.begin();
       try {
-        for (Migration migration : set.migrations()) {
+        for (Migration migration : set.pending()) {
           traces.add(run.trace(migration, relative(set.directory(), migration.file()), shared));
         }
       } finally {

@@ -8,6 +8,7 @@ import io.migrationsafety.schema.Schema;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,25 @@ class RollbacksTest {
       assertThat(p.downScriptCheck()).get().extracting(RollbackCheck::restoresSchema).isEqualTo(true);
       assertThat(p.reversible()).isTrue();
       assertThat(p.check().restoresSchema()).isTrue();
+    });
+  }
+
+  @Test
+  void only_the_pending_migrations_are_planned_on_a_database_that_has_the_applied_ones() throws IOException {
+    Files.writeString(dir.resolve("000001_users.up.sql"), "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+    Files.writeString(dir.resolve("000002_email_index.up.sql"), "CREATE INDEX users_email_idx ON users (email);");
+    MigrationSet read = new UpDownPairFormat().read(dir);
+    MigrationSet applied = read.withApplied(new io.migrationsafety.format.AppliedState("test history",
+        java.util.Set.of(read.migrations().get(0).id()), List.of()));
+    Schema withUsers = RollbackVerifier.replay(Schema.empty(),
+        io.migrationsafety.parse.SqlParser.parse(read.migrations().get(0).upScript(), "x"), "public", new ArrayList<>());
+
+    List<RollbackPlan> plans = Rollbacks.plan(applied, withUsers);
+
+    assertThat(plans).singleElement().satisfies(p -> {
+      assertThat(p.file()).isEqualTo("000002_email_index.up.sql");
+      assertThat(p.check().restoresSchema()).isTrue();
+      assertThat(p.sql()).contains("DROP INDEX");
     });
   }
 

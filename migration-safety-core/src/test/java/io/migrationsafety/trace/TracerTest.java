@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.migrationsafety.MigrationSafety;
 import io.migrationsafety.database.SchemaIntrospector;
+import io.migrationsafety.format.AppliedState;
+import io.migrationsafety.format.MigrationFormats;
+import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.lock.LockMode;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.parse.SqlParser;
@@ -135,6 +138,24 @@ class TracerTest {
         .contains(org.assertj.core.groups.Tuple.tuple(items, LockMode.SHARE_UPDATE_EXCLUSIVE));
     ObservedStatement rename = (ObservedStatement) trace.migrations().get(3).statements().get(0);
     assertThat(rename.failed()).as("V3 was applied before V4 ran").isFalse();
+  }
+
+  @Test
+  void migrations_the_history_lists_as_applied_are_not_traced_again() throws Exception {
+    migration("V1__items.sql", "CREATE TABLE items (id int PRIMARY KEY);\n");
+    migration("V2__qty.sql", "ALTER TABLE items ADD COLUMN qty int;\n");
+    MigrationSet read = MigrationFormats.installed().read(dir);
+    MigrationSet afterV1 = read.withApplied(new AppliedState("test history",
+        java.util.Set.of(read.migrations().get(0).id()), List.of()));
+    Schema withItems = SchemaReplayer.apply(Schema.empty(),
+        SqlParser.parse("CREATE TABLE items (id int PRIMARY KEY)", "x").statements().get(0).operations().get(0),
+        "public").after();
+
+    Trace trace = MigrationSafety.tracer().postgresVersion(16).schema(withItems).build().trace(afterV1);
+
+    assertThat(trace.migrations()).extracting(MigrationTrace::file).containsExactly("V2__qty.sql");
+    assertThat(trace.migrations().get(0).statements()).singleElement()
+        .satisfies(s -> assertThat(((ObservedStatement) s).failed()).isFalse());
   }
 
   @Test
