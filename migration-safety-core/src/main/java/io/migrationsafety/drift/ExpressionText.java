@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * parentheses of its own, and {@code IN (…)} as {@code = ANY (ARRAY[…])}; replay keeps the text as
  * the migration wrote it. Both reduce to the same string.
  */
-final class ExpressionText {
+public final class ExpressionText {
 
   // ::type, with multi-word names, a quoted or qualified name, modifiers and array brackets.
   private static final Pattern CAST = Pattern.compile(
@@ -19,7 +19,7 @@ final class ExpressionText {
   private ExpressionText() {}
 
   /** {@code sql} without casts, parentheses, blanks and letter case outside string literals. */
-  static String normalized(String sql) {
+  public static String normalized(String sql) {
     if (sql == null) {
       return null;
     }
