@@ -194,6 +194,9 @@ final class MigrationRunner {
         Leftovers before = statement.refusedInTransaction() != null ? Leftovers.snapshot(connection) : null;
         long start = System.nanoTime();
         try {
+          if (statement.refusedInTransaction() != null) {
+            refuseWhileToolWaits(statement);
+          }
           send(statement);
         } catch (SQLException e) {
           List<Leftover> left = before == null ? List.of() : Leftovers.since(connection, before);
@@ -242,6 +245,34 @@ final class MigrationRunner {
     }
     return new Outcome(new MigrationRun(migration.migration().id(), migration.file(), false, false, attempts,
         since(started), runs, retries, holds), failure);
+  }
+
+  /**
+   * A statement PostgreSQL refuses in a transaction ({@code CREATE INDEX CONCURRENTLY} …) waits
+   * for every older snapshot, including that of a session blocked in {@code pg_advisory_lock} on
+   * the format tool's key, which this execution holds: the two would wait for each other until
+   * PostgreSQL breaks the deadlock by failing one of them — the tool's wait, or the statement,
+   * leaving an INVALID index (both seen on PostgreSQL 15 and 16). So while a
+   * session waits for that key, the statement is not sent; this fails as a lock timeout does, and
+   * is retried after the backoff (the tool gives up waiting: Prisma after 10 seconds).
+   */
+  private void refuseWhileToolWaits(PlannedStatement statement) throws SQLException {
+    java.util.OptionalLong key = history.advisoryLockKey();
+    if (key.isEmpty()) {
+      return;
+    }
+    long k = key.getAsLong();
+    try (Statement st = connection.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+            + "AND NOT granted AND objsubid = 1 AND classid = " + (k >>> 32) + " AND objid = " + (k & 0xffffffffL)
+            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")) {
+      rs.next();
+      if (rs.getLong(1) > 0) {
+        throw new SQLException("a session is waiting for the advisory lock " + k + " of the migration tool, which this "
+            + "execution holds; " + statement.refusedInTransaction() + " would wait for that session and deadlock "
+            + "with it, so it was not sent", LOCK_NOT_AVAILABLE);
+      }
+    }
   }
 
   /** Sets the timeouts when the statement takes a lock, then sends it (with its COPY rows, if any). */

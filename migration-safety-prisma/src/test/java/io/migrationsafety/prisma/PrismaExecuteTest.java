@@ -203,6 +203,56 @@ class PrismaExecuteTest {
   }
 
   @Test
+  void a_concurrent_index_is_not_sent_while_a_deploy_waits_for_prismas_lock_so_the_two_do_not_deadlock()
+      throws Exception {
+    blog();
+    String staging = freshDatabase();
+    List<Throwable> deployEnded = new ArrayList<>();
+    Thread[] deploy = new Thread[1];
+    ExecutionListener aDeployWaitsBeforeTheIndex = new ExecutionListener() {
+      @Override
+      public void statementFinished(StatementRun run) {
+        if (!run.file().startsWith("20240102000000_add_name") || deploy[0] != null) {
+          return;
+        }
+        // what prisma migrate deploy does: wait for the lock, and give up after a while
+        deploy[0] = new Thread(() -> {
+          try (Connection c = DriverManager.getConnection(staging); Statement st = c.createStatement()) {
+            st.execute("SET statement_timeout = '3s'");
+            st.execute("SELECT pg_advisory_lock(72707369)");
+          } catch (SQLException e) {
+            deployEnded.add(e);
+          }
+        });
+        deploy[0].start();
+        try {
+          for (int i = 0; i < 100 && strings(staging, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+              + "AND objid = 72707369 AND NOT granted").get(0).equals("0"); i++) {
+            Thread.sleep(50);
+          }
+        } catch (SQLException | InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+    io.migrationsafety.policy.Policy patient = io.migrationsafety.policy.Policy.defaults().withExecution(
+        new io.migrationsafety.policy.ExecutionSettings(java.time.Duration.ofSeconds(2),
+            java.time.Duration.ofSeconds(30), 6, java.time.Duration.ofMillis(200)));
+
+    ExecutionResult result = MigrationSafety.builder().policy(patient).build().executor(StagingTarget.of(staging))
+        .listener(aDeployWaitsBeforeTheIndex).execute(project);
+    deploy[0].join(10_000);
+
+    assertThat(result.succeeded()).as("%s", result.failure()).isTrue();
+    assertThat(result.migrations().get(2).retries()).isNotEmpty().allSatisfy(r -> assertThat(r.message())
+        .contains("waiting for the advisory lock 72707369"));
+    assertThat(strings(staging, "SELECT indisvalid FROM pg_index WHERE indexrelid = '\"Post_authorId_idx\"'::regclass"))
+        .containsExactly("t");
+    // the deploy gave up waiting (its own timeout) instead of deadlocking the index build
+    assertThat(deployEnded).singleElement().asString().contains("statement timeout");
+  }
+
+  @Test
   void the_executor_holds_prismas_lock_while_it_runs_and_releases_it_afterwards() throws Exception {
     blog();
     String staging = freshDatabase();
