@@ -130,6 +130,28 @@ class AlembicFormatTest {
   }
 
   @Test
+  void a_project_functions_default_arguments_come_from_its_own_module() throws IOException {
+    Path pkg = dir.resolve("myapp");
+    Files.createDirectories(pkg);
+    Files.writeString(pkg.resolve("__init__.py"), "");
+    Files.writeString(pkg.resolve("names.py"), "SUFFIX = 'idx'\n\ndef index_name(table, suffix=SUFFIX):\n"
+        + "    return table + '_' + suffix\n");
+    Path versions = pkg.resolve("migrations/versions");
+    Files.createDirectories(versions);
+    Files.writeString(versions.resolve("abc_x.py"), header("abc", null) + """
+        from myapp.names import index_name
+
+        SUFFIX = "not_this_one"
+
+        def upgrade():
+            op.create_index(index_name("orders"), "orders", ["code"])
+        """);
+    String sql = new AlembicFormat().read(pkg.resolve("migrations")).migrations().get(0).upScript();
+    assertThat(statements(sql)).extracting(p -> p.statement().text())
+        .containsExactly("CREATE INDEX orders_idx ON orders (code)");
+  }
+
+  @Test
   void autocommit_block_runs_its_statements_outside_the_transaction() throws IOException {
     revision("abc_idx.py", header("abc", null) + """
         def upgrade():

@@ -583,6 +583,8 @@ final class Interpreter {
     }
     Map<String, Object> locals = new HashMap<>();
     int next = 0;
+    Map<String, Object> callerGlobals = globals;
+    globals = f.globals(); // defaults are evaluated where the function is defined, as Python does
     for (Stmt.Param p : f.definition().params()) {
       if (p.stars() == 1) {
         locals.put(p.name(), new ArrayList<>(args.subList(Math.min(next, args.size()), args.size())));
@@ -599,12 +601,10 @@ final class Interpreter {
       }
     }
     depth++;
-    Map<String, Object> callerGlobals = globals;
     int callerLineBefore = callerLine;
-    if (f.globals() != globals && callerLine == 0) {
+    if (f.globals() != callerGlobals && callerLine == 0) {
       callerLine = c.line();
     }
-    globals = f.globals();
     try {
       block(f.definition().body(), locals);
       return Values.NONE;
