@@ -5,13 +5,16 @@ import io.migrationsafety.format.HistorySql;
 import io.migrationsafety.format.HistoryWriter;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +30,12 @@ import java.util.stream.Collectors;
 public final class AlembicHistory implements HistoryWriter, HistorySql {
 
   static final String TABLE = "alembic_version";
+
+  /**
+   * Each project's revision graph, read once: the executor asks for it while a migration's locks
+   * are held, and the release script three times per migration.
+   */
+  private final Map<Path, RevisionGraph> graphs = new ConcurrentHashMap<>();
 
   @Override
   public void prepare(Connection connection) throws SQLException {
@@ -88,8 +97,8 @@ public final class AlembicHistory implements HistoryWriter, HistorySql {
     return sql.toString();
   }
 
-  private static RevisionGraph graph(MigrationSet set) {
-    return AlembicFormat.Project.read(set.directory()).graph();
+  private RevisionGraph graph(MigrationSet set) {
+    return graphs.computeIfAbsent(set.directory(), directory -> AlembicFormat.Project.read(directory).graph());
   }
 
   private static String list(Set<String> ids) {

@@ -4,6 +4,7 @@ import io.migrationsafety.format.AppliedState;
 import io.migrationsafety.format.AppliedStateReader;
 import io.migrationsafety.format.HistoryProblem;
 import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.operation.QualifiedName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +55,7 @@ public final class AlembicVersionReader implements AppliedStateReader {
         "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
             + "WHERE c.oid = to_regclass('alembic_version')");
         ResultSet rs = st.executeQuery()) {
-      return rs.next() ? rs.getString(1) + ".alembic_version" : null;
+      return rs.next() ? QualifiedName.of(rs.getString(1), "alembic_version").sql() : null;
     }
   }
 }
