@@ -12,8 +12,9 @@ import java.sql.SQLException;
  * calls it, on a target the user marked as staging.
  *
  * <p>A writer keeps no state of a run; it may keep what it read of a project, read once. It runs
- * on the executor's connection and must not commit or roll back: for a migration that runs in a transaction, {@link #recordApplied} runs inside that
- * transaction, so the migration and its history row commit together or not at all.
+ * on the executor's connection and must not commit or roll back: for a migration that runs in a
+ * transaction, {@link #recordApplied} runs inside that transaction, so the migration and its
+ * history row commit together or not at all.
  */
 public interface HistoryWriter {
 
