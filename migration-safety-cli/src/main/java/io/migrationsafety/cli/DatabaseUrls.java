@@ -15,17 +15,9 @@ final class DatabaseUrls {
    */
   static DatabaseTarget required(String option) {
     if (option != null && !option.isBlank()) {
-      return of(option);
+      return DatabaseTarget.of(option);
     }
     return DatabaseTarget.fromEnvironment().orElseThrow(() -> new MigrationSafetyException(
         "no database: give --database-url URL or set " + DatabaseTarget.ENVIRONMENT_VARIABLE));
-  }
-
-  private static DatabaseTarget of(String url) {
-    try {
-      return DatabaseTarget.of(url);
-    } catch (IllegalArgumentException e) {
-      throw new MigrationSafetyException(e.getMessage(), e);
-    }
   }
 }

@@ -76,12 +76,7 @@ final class ExecuteCommand implements Callable<Integer> {
       default -> throw new MigrationSafetyException("--format " + format + " is not known; use text or json");
     };
     PrintWriter out = spec.commandLine().getOut();
-    StagingTarget staging;
-    try {
-      staging = StagingTarget.of(databaseUrl);
-    } catch (IllegalArgumentException e) {
-      throw new MigrationSafetyException("--database-url: " + e.getMessage(), e);
-    }
+    StagingTarget staging = StagingTarget.of(databaseUrl);
     StagingExecutor executor = reviewerOptions.builder().build().executor(staging);
     if (!json) {
       executor = executor.listener(new Progress(out));

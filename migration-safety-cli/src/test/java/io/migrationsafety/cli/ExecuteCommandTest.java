@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -67,6 +68,23 @@ class ExecuteCommandTest {
     Files.writeString(db.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY, code text);\n");
     Files.writeString(db.resolve("V2__note.sql"), "ALTER TABLE orders ADD COLUMN note text;\n");
     return db;
+  }
+
+  @Test
+  void a_url_that_is_not_postgresqls_is_a_usage_error_on_every_command_that_takes_one() throws Exception {
+    String db = migrations().toString();
+    List<String[]> commands = List.of(
+        new String[] {"execute", db, "--database-url", "foo", "--target", "staging"},
+        new String[] {"review", db, "--database-url", "foo"},
+        new String[] {"drift", "--database-url", "foo", "--against-url", "bar"},
+        new String[] {"trace", db, "--schema-from-url", "foo"},
+        new String[] {"rollback", db, "--verify", "--scratch-url", "foo"});
+    for (String[] command : commands) {
+      err.getBuffer().setLength(0);
+      assertThat(run(command)).as(String.join(" ", command)).isEqualTo(2);
+      assertThat(err.toString()).as(String.join(" ", command))
+          .startsWith("error: not a PostgreSQL connection URL").doesNotContain("internal error");
+    }
   }
 
   @Test

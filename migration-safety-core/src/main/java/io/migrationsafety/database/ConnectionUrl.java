@@ -1,5 +1,6 @@
 package io.migrationsafety.database;
 
+import io.migrationsafety.MigrationSafetyException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ record ConnectionUrl(String jdbcUrl, Properties properties, String host, String 
     if (lower.startsWith("postgres://") || lower.startsWith("postgresql://")) {
       return uri(trimmed);
     }
-    throw new IllegalArgumentException("not a PostgreSQL connection URL (expected jdbc:postgresql://…, "
+    throw new MigrationSafetyException("not a PostgreSQL connection URL (expected jdbc:postgresql://…, "
         + "postgres://… or postgresql://…): " + redact(trimmed));
   }
 

@@ -40,7 +40,8 @@ public final class DatabaseTarget {
    * {@code postgres://user:password@host:port/db?params} ({@code postgresql://} too), whose user
    * and password are passed to the driver as properties.
    *
-   * @throws IllegalArgumentException when it is none of these (the message is redacted)
+   * @throws io.migrationsafety.MigrationSafetyException when it is none of these (the message is
+   *     redacted): a usage error, exit code 2 in the CLI
    */
   public static DatabaseTarget of(String url) {
     Objects.requireNonNull(url, "url");

@@ -27,7 +27,8 @@ public final class StagingTarget {
   /**
    * The staging database at {@code url}: {@code jdbc:postgresql://…} or {@code postgres://user:pass@host/db}.
    *
-   * @throws IllegalArgumentException when it is not a PostgreSQL URL (the message is redacted)
+   * @throws io.migrationsafety.MigrationSafetyException when it is not a PostgreSQL URL (the
+   *     message is redacted)
    */
   public static StagingTarget of(String url) {
     return new StagingTarget(DatabaseTarget.of(Objects.requireNonNull(url, "url")));

@@ -58,7 +58,7 @@ class DatabaseTargetTest {
   @Test
   void rejects_other_urls_without_echoing_the_password() {
     assertThatThrownBy(() -> DatabaseTarget.of("mysql://root:hunter2@host/db"))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isExactlyInstanceOf(io.migrationsafety.MigrationSafetyException.class)
         .hasMessageContaining("mysql://root:***@host/db")
         .hasMessageNotContaining("hunter2");
   }
