@@ -1,6 +1,7 @@
 package io.migrationsafety.cli;
 
 import io.migrationsafety.MigrationSafety;
+import io.migrationsafety.MigrationSafetyException;
 import io.migrationsafety.policy.PolicyLoader;
 import io.migrationsafety.policy.PolicyTemplate;
 import io.migrationsafety.report.ReportFormat;
@@ -79,6 +80,11 @@ final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportFormat report = Options.reportFormat(format);
+    if (!report.writesTraces()) {
+      // refused before the trace runs, not after
+      throw new MigrationSafetyException("a trace is written as text, json or markdown; --format " + format
+          + " reports reviews only");
+    }
     Tracer.Builder builder = MigrationSafety.tracer();
     Path policyFile = policy != null ? policy : Files.isRegularFile(Path.of(PolicyTemplate.FILE_NAME))
         ? Path.of(PolicyTemplate.FILE_NAME) : null;

@@ -53,6 +53,14 @@ class TraceCommandTest {
   }
 
   @Test
+  void a_review_only_format_is_refused_before_anything_is_traced() {
+    assertThat(run("trace", SHOP, "--snapshot", SNAPSHOT, "--format", "sarif")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("error: a trace is written as text, json or markdown")
+        .doesNotContain("internal error");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void a_scratch_database_that_is_also_the_schema_source_is_refused() {
     String url = "postgres://user@localhost:1/db";
     assertThat(run("trace", SHOP, "--schema-from-url", url, "--scratch-url", url)).isEqualTo(2);

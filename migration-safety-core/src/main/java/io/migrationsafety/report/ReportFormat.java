@@ -58,6 +58,11 @@ public enum ReportFormat {
     out.flush();
   }
 
+  /** Whether a trace can be written in this format: SARIF and JUnit report reviews only. */
+  public boolean writesTraces() {
+    return this != SARIF && this != JUNIT;
+  }
+
   /**
    * Writes a trace on its own ({@code migration-safety trace}).
    *
