@@ -1,6 +1,7 @@
 package io.migrationsafety.execute;
 
 import io.migrationsafety.MigrationReview;
+import io.migrationsafety.report.EstimateText;
 import io.migrationsafety.Review;
 import io.migrationsafety.Version;
 import io.migrationsafety.format.HistorySql;
@@ -53,7 +54,8 @@ final class ReleaseScriptWriter {
             + "-- so the script can be run again after a stop.\n"
         : "-- The " + set.format() + " format's history is written by its own tool, not by this script: record the\n"
             + "-- migrations with it after the run, and do not run this script twice.\n");
-    sb.append("-- Estimates of lock and run times are not included: they are not computed yet.\n");
+    sb.append("-- Each migration's heading gives the review's estimate of its run time and of how long it holds\n"
+        + "-- locks that block reads or writes, on the table sizes the review knew.\n");
     sb.append("\n\\set ON_ERROR_STOP on\n");
     history.ifPresent(h -> sb.append(h.prepare()).append(";\n"));
     for (PlannedMigration m : plan) {
@@ -82,11 +84,13 @@ final class ReleaseScriptWriter {
   }
 
   private void migration(StringBuilder sb, PlannedMigration m) {
-    String verdict = review.migrations().stream().filter(r -> r.migration().id().equals(m.migration().id()))
-        .map(MigrationReview::verdict).map(Enum::name).findFirst().orElse("not reviewed");
+    Optional<MigrationReview> reviewed = review.migrations().stream()
+        .filter(r -> r.migration().id().equals(m.migration().id())).findFirst();
+    String verdict = reviewed.map(MigrationReview::verdict).map(Enum::name).orElse("not reviewed");
     sb.append("\n-- ==== ").append(m.file()).append(" (").append(m.migration().id()).append(") · review ")
         .append(verdict).append(" · ").append(m.transactional() ? "one transaction" : "no transaction")
         .append(" ====\n");
+    reviewed.ifPresent(r -> sb.append("-- estimate: ").append(EstimateText.migration(r.estimate())).append('\n'));
     boolean copies = m.statements().stream().anyMatch(s -> s.copyData() != null);
     // psql skips a \if branch by reading it as SQL: COPY rows there could read as an open quote.
     boolean skippable = history.isPresent() && !copies;

@@ -8,13 +8,13 @@ import io.migrationsafety.estimate.StatementEstimate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Estimates in the words the text and Markdown reports print. */
-final class EstimateText {
+/** Estimates in the words the text and Markdown reports and the production script print. */
+public final class EstimateText {
 
   private EstimateText() {}
 
   /** {@code ≈ 2.1 s, locks blocking reads or writes held ≤ 1.8 s}, or why there is no number. */
-  static String migration(MigrationEstimate e) {
+  public static String migration(MigrationEstimate e) {
     String duration = e.durationMs() == null ? "duration unknown" : approx(e.upperBound()) + Sizes.duration(e.durationMs());
     String lock = e.lockMs() == null ? "lock time unknown"
         : e.lockMs() == 0 ? "no lock that blocks reads or writes"

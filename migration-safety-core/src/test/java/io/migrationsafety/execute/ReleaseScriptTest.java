@@ -177,6 +177,11 @@ class ReleaseScriptTest {
     String v2 = sql.substring(sql.indexOf("-- ==== V2__note.sql"), sql.indexOf("-- ==== V3__index.sql"));
     assertThat(v2).containsSubsequence("BEGIN;", "SET lock_timeout", "ALTER TABLE orders ADD COLUMN note text;",
         "SET lock_timeout", "ADD COLUMN customer_id", "INSERT INTO migration_safety_history", "COMMIT;");
+    // each migration's heading carries the review's estimate, in the words of the text report
+    for (io.migrationsafety.MigrationReview r : script.review().migrations()) {
+      assertThat(sql).contains("-- estimate: " + io.migrationsafety.report.EstimateText.migration(r.estimate()));
+    }
+    assertThat(v3).contains("-- estimate: ");
     assertThat(script.rollbackSql()).containsSubsequence("undo V3__index.sql", "DROP INDEX CONCURRENTLY",
         "undo V2__note.sql", "undo V1__orders.sql", "DROP TABLE");
   }
