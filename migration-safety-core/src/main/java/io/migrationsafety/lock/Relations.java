@@ -100,18 +100,6 @@ final class Relations {
 
   /** The tables with a foreign key referencing {@code table}, other than itself. */
   static List<QualifiedName> referencing(LockContext context, QualifiedName table) {
-    List<QualifiedName> result = new ArrayList<>();
-    for (Table t : context.before().tables().values()) {
-      if (t.name().equals(table)) {
-        continue;
-      }
-      for (Constraint c : t.constraints()) {
-        if (c.kind() == ConstraintKind.FOREIGN_KEY && c.referencedTable() != null
-            && context.resolve(c.referencedTable()).equals(table) && !result.contains(t.name())) {
-          result.add(t.name());
-        }
-      }
-    }
-    return result;
+    return referencingKey(context, table, null);
   }
 }

@@ -127,6 +127,20 @@ public record StatementContext(
         || before.table(name).map(t -> t.rowEstimate() != null).orElse(false);
   }
 
+  /**
+   * Whether {@code table} is known to hold no rows: the policy declares it empty, or the database
+   * estimates it so. A table created earlier in the review does not count: rows may have been
+   * inserted since, and a statement that fails on existing rows would fail on those.
+   */
+  public boolean knownEmpty(QualifiedName table) {
+    Optional<TableSize> declared = policy.tableSize(table);
+    if (declared.isPresent()) {
+      return declared.get().rows() == 0;
+    }
+    Long rows = before.table(table).map(Table::rowEstimate).orElse(null);
+    return rows != null && rows == 0;
+  }
+
   /** Whether the operation takes {@code mode} or a stronger lock on some relation. */
   public boolean takes(LockMode mode) {
     return locks.stream().anyMatch(l -> l.mode().compareTo(mode) >= 0);

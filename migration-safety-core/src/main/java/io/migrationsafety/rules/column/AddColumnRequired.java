@@ -3,15 +3,12 @@ package io.migrationsafety.rules.column;
 import io.migrationsafety.operation.AddColumn;
 import io.migrationsafety.operation.ColumnDefinition;
 import io.migrationsafety.operation.QualifiedName;
-import io.migrationsafety.policy.TableSize;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rule.StatementContext;
 import io.migrationsafety.rule.StatementRule;
-import io.migrationsafety.schema.Table;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code ADD COLUMN … NOT NULL} without a default on a table that already has rows: PostgreSQL
@@ -37,7 +34,7 @@ public final class AddColumnRequired implements StatementRule {
     boolean filledForExistingRows = column.hasDefault() || column.identity() != null
         || column.generated() != null || column.type().isSerial();
     QualifiedName table = context.resolve(add.table().name());
-    if (!column.notNull() || filledForExistingRows || context.isNewTable(table) || knownEmpty(context, table)) {
+    if (!column.notNull() || filledForExistingRows || context.isNewTable(table) || context.knownEmpty(table)) {
       return List.of();
     }
     String t = add.table().name().sql();
@@ -58,15 +55,6 @@ public final class AddColumnRequired implements StatementRule {
         safe));
   }
 
-  /** Only a table known to hold no rows is safe: declared by the policy, or estimated by the database. */
-  private static boolean knownEmpty(StatementContext context, QualifiedName table) {
-    Optional<TableSize> declared = context.policy().tableSize(table);
-    if (declared.isPresent()) {
-      return declared.get().rows() == 0;
-    }
-    Long rows = context.before().table(table).map(Table::rowEstimate).orElse(null);
-    return rows != null && rows == 0;
-  }
 
   private static String truncate(String identifier) {
     return identifier.length() <= 63 ? identifier : identifier.substring(0, 63);

@@ -11,14 +11,12 @@ import io.migrationsafety.operation.Operation;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.operation.SetNotNull;
 import io.migrationsafety.parse.ParsedStatement;
-import io.migrationsafety.policy.TableSize;
 import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rule.RuleMetadata;
 import io.migrationsafety.rule.Severity;
 import io.migrationsafety.rule.StatementContext;
 import io.migrationsafety.rule.StatementRule;
 import io.migrationsafety.rules.Backfill;
-import io.migrationsafety.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +48,7 @@ public final class NotNullBeforeBackfill implements StatementRule {
       return List.of();
     }
     QualifiedName table = context.resolve(((io.migrationsafety.operation.TableAction) context.operation()).table().name());
-    if (context.isNewTable(table) || knownEmpty(context, table)) {
+    if (context.isNewTable(table) || context.knownEmpty(table)) {
       return List.of();
     }
     List<Finding> findings = new ArrayList<>();
@@ -129,12 +127,4 @@ public final class NotNullBeforeBackfill implements StatementRule {
         || column.generated() != null || column.type().isSerial();
   }
 
-  private static boolean knownEmpty(StatementContext context, QualifiedName table) {
-    Optional<TableSize> declared = context.policy().tableSize(table);
-    if (declared.isPresent()) {
-      return declared.get().rows() == 0;
-    }
-    Long rows = context.before().table(table).map(Table::rowEstimate).orElse(null);
-    return rows != null && rows == 0;
-  }
 }
