@@ -16,7 +16,7 @@ final class VersionFiles {
   /**
    * The versions directory for {@code directory}: its {@code versions/} (an Alembic script
    * directory), {@code alembic/versions/} or {@code migrations/versions/} (a project root), or the
-   * directory itself when it holds revision files; {@code null} when there is none.
+   * directory itself otherwise (reading it then says what is missing).
    */
   static Path locate(Path directory) {
     for (String candidate : List.of("versions", "alembic/versions", "migrations/versions")) {

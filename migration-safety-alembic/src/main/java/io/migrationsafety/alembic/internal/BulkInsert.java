@@ -47,12 +47,12 @@ final class BulkInsert {
       }
       List<String> names = new ArrayList<>();
       List<String> values = new ArrayList<>();
+      int parameters = 0;
       for (String column : order) {
         if (row.containsKey(column)) {
           names.add(Ddl.ident(column));
           Object value = row.get(column);
-          values.add(boundAtRunTime(value) ? "$" + (values.stream().filter(v -> v.startsWith("$")).count() + 1)
-              : Ddl.literal(value));
+          values.add(boundAtRunTime(value) ? "$" + ++parameters : Ddl.literal(value));
         }
       }
       for (Object key : row.keySet()) {

@@ -192,10 +192,10 @@ final class Ddl {
       Map.entry("NUMRANGE", "NUMRANGE"), Map.entry("DATERANGE", "DATERANGE"), Map.entry("TSRANGE", "TSRANGE"),
       Map.entry("TSTZRANGE", "TSTZRANGE"));
 
-  /** The PostgreSQL type of a SQLAlchemy type, as SQLAlchemy writes it. */
   /** The construct for a type read from the schema model ({@code inspector.get_columns}): its SQL as is. */
   static final String REFLECTED_TYPE = "<reflected type>";
 
+  /** The PostgreSQL type of a SQLAlchemy type, as SQLAlchemy writes it. */
   static String type(Object t) {
     Construct c = t instanceof Construct k ? k : t instanceof Ref r && r.path().startsWith("sqlalchemy")
         ? new Construct(r.last(), List.of(), Map.of()) : null;

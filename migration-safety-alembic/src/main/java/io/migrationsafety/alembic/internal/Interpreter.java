@@ -114,7 +114,7 @@ final class Interpreter {
     if (ownTransaction) {
       emitter.statementHere("COMMIT");
     }
-    return new Translation(emitter.text(), emitter.statements(), calls, isEmpty(function.body()),
+    return new Translation(emitter.text(), calls, isEmpty(function.body()),
         interpreter.autocommitBlocks > 0);
   }
 

@@ -35,19 +35,12 @@ public record RevisionModule(
     problems = List.copyOf(problems);
   }
 
-  /** {@code upgrade()} translated where the database before it is not known; {@code null} when absent. */
-  public Translation upgrade() {
-    return upgrade(null);
-  }
-
-  /** {@code upgrade()} translated from {@code before}; {@code null} when the file has none. */
+  /**
+   * {@code upgrade()} translated from {@code before} ({@code null}: not known, so inspections give
+   * unknown values); {@code null} when the file has none.
+   */
   public Translation upgrade(SchemaState before) {
     return upgradeFunction == null ? null : upgradeFunction.translate(before);
-  }
-
-  /** {@code downgrade()} translated where the database is not known; {@code null} when absent. */
-  public Translation downgrade() {
-    return downgrade(null);
   }
 
   /** {@code downgrade()} translated from {@code before} (the database after the upgrade). */

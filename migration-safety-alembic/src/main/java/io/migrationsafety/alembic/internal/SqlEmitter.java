@@ -21,7 +21,6 @@ final class SqlEmitter {
   private final Deque<PyComment> comments = new ArrayDeque<>();
   private int line = 1;
   private int column = 1;
-  private int statements;
 
   SqlEmitter(List<PyComment> functionComments) {
     for (PyComment c : functionComments) {
@@ -40,7 +39,6 @@ final class SqlEmitter {
       int lastLine = text.lastIndexOf('\n');
       append(text.substring(lastLine + 1).contains("--") ? "\n;" : ";");
     }
-    statements++;
   }
 
   /** One statement right after what was written last, on the same line (Alembic's closing BEGIN). */
@@ -56,12 +54,6 @@ final class SqlEmitter {
     moveTo(atLine, atColumn);
     String safe = reason.replace("*/", "* /").replace("/*", "/ *").replaceAll("[\\r\\n]+", " ");
     append("unresolved /* " + SqlParser.UNRESOLVED_MARKER + " " + safe + " */;");
-    statements++;
-  }
-
-  /** How many statements were written. */
-  int statements() {
-    return statements;
   }
 
   /** The statements written so far, without the directive comments still to come. */

@@ -29,7 +29,7 @@ class CoreSqlTest {
 
   private static List<ParsedStatement> upgrade(String body) {
     RevisionModule m = RevisionReader.read(HEAD + body, "t.py", ModuleResolver.none());
-    return SqlParser.parse(m.upgrade().sql(), "t.py").statements();
+    return SqlParser.parse(m.upgrade(null).sql(), "t.py").statements();
   }
 
   private static List<String> texts(String body) {
