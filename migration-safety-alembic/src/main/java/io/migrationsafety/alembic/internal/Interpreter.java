@@ -83,18 +83,12 @@ final class Interpreter {
       List<PyComment> comments, ModuleResolver resolver, SchemaState before, String file) {
     List<PyComment> inside = comments.stream().filter(c -> c.line() >= function.line()
         && c.line() <= endLine).toList();
-    Translation plain = run(function, globals, inside, resolver, false, before, file);
-    // With an autocommit block the script is Alembic's offline form, transaction statements included:
-    // running the function again (it only reads) writes it with its opening BEGIN on the def line.
-    return plain.explicitTransaction() ? run(function, globals, inside, resolver, true, before, file) : plain;
+    return run(function, globals, inside, resolver, before, file);
   }
 
   private static Translation run(Stmt.FunctionDef function, Map<String, Object> globals, List<PyComment> comments,
-      ModuleResolver resolver, boolean ownTransaction, SchemaState before, String file) {
+      ModuleResolver resolver, SchemaState before, String file) {
     SqlEmitter emitter = new SqlEmitter(comments);
-    if (ownTransaction) {
-      emitter.statement(function.line(), 1, "BEGIN");
-    }
     List<OpCall> calls = new ArrayList<>();
     Interpreter interpreter = new Interpreter(globals, emitter, calls, resolver, before, file);
     Map<String, Object> locals = new HashMap<>();
@@ -111,7 +105,10 @@ final class Interpreter {
       emitter.unresolved(function.line(), 1, "the rest of " + function.name() + "() was not read: internal error ("
           + e + "); please report it");
     }
-    if (ownTransaction) {
+    if (interpreter.autocommitBlocks > 0) {
+      // With an autocommit block the script is Alembic's offline form, transaction statements
+      // included: its opening BEGIN on the def line, its closing COMMIT at the end.
+      emitter.beginAt(function.line());
       emitter.statementHere("COMMIT");
     }
     return new Translation(emitter.text(), calls, isEmpty(function.body()),

@@ -56,6 +56,32 @@ final class SqlEmitter {
     append("unresolved /* " + SqlParser.UNRESOLVED_MARKER + " " + safe + " */;");
   }
 
+  /**
+   * Puts {@code BEGIN;} at the start of {@code atLine}, before what was written there: only blank
+   * lines come before the line of a function's {@code def}, so no statement moves to another line.
+   */
+  void beginAt(int atLine) {
+    int offset = 0;
+    for (int l = 1; l < atLine && offset < out.length(); l++) {
+      int newline = out.indexOf("\n", offset);
+      if (newline < 0) {
+        offset = out.length();
+        break;
+      }
+      offset = newline + 1;
+    }
+    if (atLine > line) {
+      moveTo(atLine, 1);
+      offset = out.length();
+    }
+    boolean sameLineAfter = offset < out.length() && out.charAt(offset) != '\n';
+    String begin = sameLineAfter ? "BEGIN; " : "BEGIN;";
+    out.insert(offset, begin);
+    if (atLine == line) {
+      column += begin.length();
+    }
+  }
+
   /** The statements written so far, without the directive comments still to come. */
   String written() {
     return out.toString();

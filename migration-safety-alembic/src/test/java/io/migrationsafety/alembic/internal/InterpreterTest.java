@@ -135,4 +135,16 @@ class InterpreterTest {
         """)).containsExactly("CREATE TYPE lb_protocols AS ENUM ('HTTP', 'TCP')",
         "CREATE TABLE pools (protocol lb_protocols)", "CREATE TABLE listeners (protocol lb_protocols)");
   }
+
+  @Test
+  void a_function_with_an_autocommit_block_is_run_once_so_module_state_changes_once() {
+    assertThat(texts("""
+        TABLES = []
+        def upgrade():
+            TABLES.append('orders')
+            with op.get_context().autocommit_block():
+                for t in TABLES:
+                    op.execute(f"VACUUM {t}")
+        """)).containsExactly("BEGIN", "COMMIT", "VACUUM orders", "BEGIN", "COMMIT");
+  }
 }
