@@ -131,7 +131,7 @@ class AlembicInspectionTest {
     assertThat(SqlParser.parse(b2, "b2").statements()).singleElement().satisfies(s -> {
       assertThat(s.isUnrecognized()).isTrue();
       assertThat(s.statement().text()).contains("the database inspector answers from the schema replayed from the "
-          + "earlier revisions, which is incomplete").contains("a1_step.py:11 was not translated");
+          + "earlier revisions, which is incomplete").contains("a1_step.py:11: statement not understood");
     });
   }
 

@@ -2,16 +2,10 @@ package io.migrationsafety.drift;
 
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
-import io.migrationsafety.operation.Call;
-import io.migrationsafety.operation.DoBlock;
-import io.migrationsafety.operation.Operation;
-import io.migrationsafety.operation.SetSetting;
-import io.migrationsafety.operation.Unrecognized;
 import io.migrationsafety.parse.ParsedStatement;
 import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.schema.Schema;
-import io.migrationsafety.schema.replay.ReplayStep;
-import io.migrationsafety.schema.replay.SchemaReplayer;
+import io.migrationsafety.schema.replay.ScriptReplay;
 import io.migrationsafety.sql.SqlSyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,22 +49,9 @@ record MigrationReplay(Schema schema, int migrations, List<String> untrusted) {
         untrusted.add(file + ": " + e.getMessage());
         continue;
       }
-      String defaultSchema = "public";
-      for (ParsedStatement statement : statements) {
-        for (Operation op : statement.operations()) {
-          String where = file + ":" + statement.statement().line() + ": ";
-          if (op instanceof Unrecognized u) {
-            untrusted.add(where + "statement not understood (" + u.reason() + ")");
-          } else if (op instanceof DoBlock || op instanceof Call) {
-            untrusted.add(where + "runs code whose schema changes replay cannot follow");
-          } else if (op instanceof SetSetting s && s.name().equals("search_path")) {
-            defaultSchema = firstSchema(s.value());
-          }
-          ReplayStep step = SchemaReplayer.apply(schema, op, defaultSchema);
-          step.problems().forEach(p -> untrusted.add(where + p));
-          schema = step.after();
-        }
-      }
+      ScriptReplay replay = ScriptReplay.of(schema, statements, file);
+      untrusted.addAll(replay.untrusted());
+      schema = replay.after();
     }
     return new MigrationReplay(schema, replayed.size(), untrusted);
   }
@@ -78,28 +59,6 @@ record MigrationReplay(Schema schema, int migrations, List<String> untrusted) {
   /** Whether the set's history lists applied migrations, which are then the ones replayed. */
   static boolean fromHistory(MigrationSet set) {
     return set.applied().known() && !set.applied().applied().isEmpty();
-  }
-
-  /** The first schema of a {@code search_path} value that is not {@code "$user"}; {@code public} for RESET. */
-  private static String firstSchema(String value) {
-    if (value == null) {
-      return "public";
-    }
-    for (String part : value.split(",")) {
-      String name = part.strip();
-      if (name.startsWith("'") && name.endsWith("'") && name.length() > 1) {
-        name = name.substring(1, name.length() - 1);
-      }
-      if (name.startsWith("\"") && name.endsWith("\"") && name.length() > 1) {
-        name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
-      } else {
-        name = name.toLowerCase(java.util.Locale.ROOT);
-      }
-      if (!name.isEmpty() && !name.equals("$user")) {
-        return name;
-      }
-    }
-    return "public";
   }
 
   private static String relative(Path directory, Path file) {

@@ -4,6 +4,7 @@ import io.migrationsafety.lock.LockEffect;
 import io.migrationsafety.operation.Operation;
 import io.migrationsafety.operation.QualifiedName;
 import io.migrationsafety.operation.SetSetting;
+import io.migrationsafety.schema.replay.SearchPath;
 import io.migrationsafety.operation.TransactionControl;
 import io.migrationsafety.rule.TransactionState;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class TransactionTracker {
   private boolean explicit;
   private boolean open;
   private int statementsInTransaction;
-  private String defaultSchema = "public";
+  private String defaultSchema = SearchPath.DEFAULT;
   // Insertion order is the order the locks were first taken: lock order matters for deadlocks.
   private final Map<QualifiedName, LockEffect> held = new LinkedHashMap<>();
   private final List<Operation> earlier = new ArrayList<>();
@@ -82,16 +83,13 @@ final class TransactionTracker {
       if (set.reset()) {
         if (name.equals("all")) {
           settings.clear();
-          defaultSchema = "public";
         } else {
           settings.remove(name);
         }
       } else if (set.value() != null) {
         settings.put(name, set.value());
       }
-      if (name.equals("search_path")) {
-        defaultSchema = set.value() == null ? "public" : firstSchema(set.value());
-      }
+      defaultSchema = SearchPath.after(defaultSchema, set);
     }
   }
 
@@ -106,24 +104,5 @@ final class TransactionTracker {
   private void endTransaction() {
     held.clear();
     earlier.clear();
-  }
-
-  /** The first real schema of a search_path value: {@code "$user", app, public} → {@code app}. */
-  static String firstSchema(String searchPath) {
-    for (String part : searchPath.split(",")) {
-      String p = part.strip();
-      if (p.startsWith("'") && p.endsWith("'") && p.length() >= 2) {
-        p = p.substring(1, p.length() - 1).strip();
-      }
-      if (p.startsWith("\"") && p.endsWith("\"") && p.length() >= 2) {
-        p = p.substring(1, p.length() - 1).replace("\"\"", "\"");
-        if (!p.equals("$user")) {
-          return p;
-        }
-      } else if (!p.isEmpty() && !p.equals("$user")) {
-        return p.toLowerCase(Locale.ROOT);
-      }
-    }
-    return "public";
   }
 }

@@ -1,12 +1,8 @@
 package io.migrationsafety.alembic.internal;
 
-import io.migrationsafety.operation.DoBlock;
-import io.migrationsafety.operation.Operation;
-import io.migrationsafety.operation.Unrecognized;
-import io.migrationsafety.parse.ParsedStatement;
 import io.migrationsafety.parse.SqlParser;
 import io.migrationsafety.schema.Schema;
-import io.migrationsafety.schema.replay.SchemaReplayer;
+import io.migrationsafety.schema.replay.ScriptReplay;
 import io.migrationsafety.sql.SqlSyntaxException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -84,22 +80,12 @@ public final class SchemaState {
   }
 
   private void replay() {
-    Schema current = previous.schema;
     List<String> notes = new ArrayList<>(previous.untrusted);
+    Schema current = previous.schema;
     try {
-      for (ParsedStatement statement : SqlParser.parse(sql, file).statements()) {
-        String where = file + ":" + statement.statement().line();
-        for (Operation op : statement.operations()) {
-          if (op instanceof Unrecognized) {
-            note(notes, where + " was not translated or not understood");
-          } else if (op instanceof DoBlock) {
-            note(notes, where + " runs a DO block the replay cannot follow");
-          }
-          var step = SchemaReplayer.apply(current, op, "public");
-          step.problems().forEach(p -> note(notes, where + ": " + p));
-          current = step.after();
-        }
-      }
+      ScriptReplay replay = ScriptReplay.of(current, SqlParser.parse(sql, file).statements(), file);
+      replay.untrusted().forEach(note -> note(notes, note));
+      current = replay.after();
     } catch (SqlSyntaxException e) {
       note(notes, file + ": " + e.getMessage());
     }
