@@ -12,6 +12,7 @@ import io.migrationsafety.rule.Finding;
 import io.migrationsafety.rules.transaction.NonTransactionalInTransaction;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.replay.SchemaReplayer;
+import io.migrationsafety.schema.replay.SearchPath;
 import io.migrationsafety.sql.SqlStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -35,6 +36,8 @@ final class MigrationRun {
   private final TraceSession session;
   private final Judge judge;
   private Schema schema;
+  /** Where the migration's unqualified names resolve: {@code public} until it sets its search_path. */
+  private String defaultSchema = SearchPath.DEFAULT;
   private String stopped;
 
   MigrationRun(TraceSession session, Schema start, Judge judge) {
@@ -52,6 +55,7 @@ final class MigrationRun {
         .filter(s -> s.statement().kind() != SqlStatement.Kind.COPY_DATA).toList();
     List<StatementTrace> traces = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
+    defaultSchema = SearchPath.DEFAULT;
     boolean ownTransaction = shared == null && migration.transactional() && statements.stream()
         .noneMatch(MigrationRun::refusedInTransaction);
     if (shared == null) {
@@ -65,9 +69,10 @@ final class MigrationRun {
         boolean known = true;
         for (Operation operation : statement.operations()) {
           known &= LockModel.known(operation);
+          defaultSchema = SearchPath.after(defaultSchema, operation);
           // The schema is the traced database's own (built there, or read from it): complete.
-          predicted.addAll(LockModel.effects(operation, schema, "public", session.postgresVersion(), true));
-          schema = SchemaReplayer.apply(schema, operation, "public").after();
+          predicted.addAll(LockModel.effects(operation, schema, defaultSchema, session.postgresVersion(), true));
+          schema = SchemaReplayer.apply(schema, operation, defaultSchema).after();
         }
         if (trace instanceof ObservedStatement observed) {
           observed = observed.withPrediction(LockModel.merge(predicted), known);
@@ -148,7 +153,7 @@ final class MigrationRun {
   private List<QualifiedName> writers(ParsedStatement statement) {
     List<QualifiedName> tables = new ArrayList<>();
     for (Operation operation : statement.operations()) {
-      for (LockEffect effect : LockModel.effects(operation, schema, "public", session.postgresVersion(), true)) {
+      for (LockEffect effect : LockModel.effects(operation, schema, defaultSchema, session.postgresVersion(), true)) {
         if (schema.table(effect.relation()).isPresent() && !tables.contains(effect.relation())) {
           tables.add(effect.relation());
         }

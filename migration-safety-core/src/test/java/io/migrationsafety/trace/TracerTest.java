@@ -141,6 +141,22 @@ class TracerTest {
   }
 
   @Test
+  void a_migration_that_sets_its_search_path_is_predicted_on_that_schema() throws Exception {
+    migration("V1__app.sql", """
+        CREATE SCHEMA app;
+        SET search_path = app;
+        CREATE TABLE items (id int PRIMARY KEY);
+        ALTER TABLE items ADD COLUMN qty int;
+        """);
+
+    Trace trace = MigrationSafety.tracer().postgresVersion(16).build().trace(dir);
+
+    assertThat(trace.findings()).as("the model agrees on every statement").isEmpty();
+    ObservedStatement alter = (ObservedStatement) trace.migrations().get(0).statements().get(3);
+    assertThat(alter.predicted()).anyMatch(e -> e.relation().equals(QualifiedName.of("app", "items")));
+  }
+
+  @Test
   void migrations_the_history_lists_as_applied_are_not_traced_again() throws Exception {
     migration("V1__items.sql", "CREATE TABLE items (id int PRIMARY KEY);\n");
     migration("V2__qty.sql", "ALTER TABLE items ADD COLUMN qty int;\n");
