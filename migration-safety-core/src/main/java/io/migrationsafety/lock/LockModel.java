@@ -41,7 +41,7 @@ import java.util.Map;
  * PostgreSQL major version from 12 to 18 (reviews target 16 unless the policy or {@code --pg-version}
  * says otherwise): one table of facts, each with a comment naming its section of PostgreSQL's
  * documentation (Explicit Locking; SQL Commands: ALTER TABLE, CREATE INDEX …) and each checked
- * against the server by {@code LockModelAgreementTest} (13, 16 and 17 in every build).
+ * against the server by {@code LockModelAgreementTest} (13 and 17 in every build, 15 and 16 in CI).
  *
  * <p>Relations the statement itself creates are not listed: nobody else can see them before
  * commit. ACCESS SHARE on relations a statement only reads through a view, a materialized view's
