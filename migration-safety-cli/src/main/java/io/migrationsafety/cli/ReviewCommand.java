@@ -82,13 +82,16 @@ final class ReviewCommand implements Callable<Integer> {
       review = reviewer.review(set);
       io.migrationsafety.trace.Tracer.Builder tracer = MigrationSafety.tracer().policy(reviewer.policy())
           .postgresVersion(review.postgresVersion());
-      schemaSource.applyTo(tracer);
+      if (schemaSource.snapshot != null || schemaSource.url() != null) {
+        tracer.schema(reviewer.schema()); // read once, by the reviewer
+      }
       traceTarget.applyTo(tracer, schemaSource.url());
       // The reviewer has already printed the warning about a writable connection, if any.
       observed = tracer.build().trace(set);
       review = observed.addTo(review);
-    } else if (traceTarget.scratchUrl != null) {
-      throw new MigrationSafetyException("--scratch-url only matters with --trace");
+    } else if (traceTarget.scratchUrl != null || traceTarget.syntheticRows != 0) {
+      throw new MigrationSafetyException((traceTarget.scratchUrl != null ? "--scratch-url" : "--synthetic-rows")
+          + " only matters with --trace");
     } else {
       review = reviewer.review(directory);
     }

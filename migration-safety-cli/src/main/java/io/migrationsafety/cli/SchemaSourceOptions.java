@@ -48,17 +48,6 @@ final class SchemaSourceOptions {
     }
   }
 
-  /** Points a tracer's starting schema at the same snapshot or database (read-only, schema only). */
-  void applyTo(io.migrationsafety.trace.Tracer.Builder builder) {
-    if (snapshot != null) {
-      builder.schema(snapshot);
-    }
-    String url = url();
-    if (url != null) {
-      builder.schemaFrom(url).allowWritableConnection(allowWritable);
-    }
-  }
-
   /**
    * {@code set} with the format's history read from the database, when one was given and the
    * format keeps a history: its applied migrations are then in the database's schema already.

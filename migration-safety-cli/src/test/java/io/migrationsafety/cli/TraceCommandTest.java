@@ -53,6 +53,12 @@ class TraceCommandTest {
   }
 
   @Test
+  void trace_options_without_trace_are_refused_rather_than_ignored() {
+    assertThat(run("review", "--schema", SNAPSHOT, "--synthetic-rows", "1000", SHOP)).isEqualTo(2);
+    assertThat(err.toString()).contains("--synthetic-rows only matters with --trace");
+  }
+
+  @Test
   void a_review_only_format_is_refused_before_anything_is_traced() {
     assertThat(run("trace", SHOP, "--snapshot", SNAPSHOT, "--format", "sarif")).isEqualTo(2);
     assertThat(err.toString()).startsWith("error: a trace is written as text, json or markdown")

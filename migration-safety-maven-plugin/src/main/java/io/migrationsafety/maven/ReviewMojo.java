@@ -31,9 +31,15 @@ public final class ReviewMojo extends AbstractMojo {
   @Parameter(property = "migrationSafety.directory", defaultValue = "${project.basedir}/src/main/resources/db/migration")
   File directory;
 
-  /** The policy file; {@code migration-safety.yml} of the project when there is one. */
-  @Parameter(property = "migrationSafety.policy", defaultValue = "${project.basedir}/migration-safety.yml")
+  /**
+   * The policy file; when none is configured, {@code migration-safety.yml} of the project if there
+   * is one. A configured file that does not exist fails the build.
+   */
+  @Parameter(property = "migrationSafety.policy")
   File policy;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true)
+  File basedir;
 
   /** Reads the directory as this format ({@code flyway}, {@code plain-sql} …) instead of detecting it. */
   @Parameter(property = "migrationSafety.migrationFormat")
@@ -67,8 +73,13 @@ public final class ReviewMojo extends AbstractMojo {
     Review review;
     try {
       MigrationSafety.Builder builder = MigrationSafety.builder();
-      if (policy != null && policy.isFile()) {
+      if (policy != null) {
+        if (!policy.isFile()) {
+          throw new MojoExecutionException("migration-safety: the policy file " + policy + " does not exist");
+        }
         builder.policy(policy.toPath());
+      } else if (basedir != null && new File(basedir, "migration-safety.yml").isFile()) {
+        builder.policy(new File(basedir, "migration-safety.yml").toPath());
       }
       if (postgresVersion != null) {
         builder.postgresVersion(postgresVersion);

@@ -31,7 +31,7 @@ class ReviewMojoTest {
       }
     });
     mojo.directory = dir.toFile();
-    mojo.policy = dir.resolve("migration-safety.yml").toFile();
+    mojo.basedir = dir.toFile(); // the project's migration-safety.yml, when a test writes one
     mojo.failOn = "blocked";
   }
 
@@ -65,6 +65,14 @@ class ReviewMojoTest {
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class).hasMessageContaining("no such directory");
     mojo.failOn = "sometimes";
     assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessageContaining("failOn");
+  }
+
+  @Test
+  void a_configured_policy_file_that_does_not_exist_fails_instead_of_being_ignored() throws IOException {
+    Files.writeString(dir.resolve("V1__orders.sql"), "CREATE TABLE orders (id bigint PRIMARY KEY);\n");
+    mojo.policy = dir.resolve("migration-safty.yml").toFile();
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("the policy file").hasMessageContaining("migration-safty.yml does not exist");
   }
 
   @Test
