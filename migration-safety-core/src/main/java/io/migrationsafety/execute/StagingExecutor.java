@@ -188,15 +188,8 @@ public final class StagingExecutor {
    * waits for this execution; when the tool holds it now, stops at once as for another execution.
    */
   private void lockOutTool(Connection connection, MigrationFormat format, long key) throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
-      rs.next();
-      if (!rs.getBoolean(1)) {
-        throw new DatabaseUnavailableException("the " + format.name() + " tool is migrating " + target.description()
-            + " (a session holds its advisory lock " + key + "); nothing ran. Wait for it to finish, then run again.",
-            null);
-      }
-    }
+    tryLock(connection, key, "the " + format.name() + " tool is migrating " + target.description()
+        + " (a session holds its advisory lock " + key + ")");
   }
 
   /**
@@ -204,13 +197,18 @@ public final class StagingExecutor {
    * session advisory lock (released when its connection closes), and a second one stops at once.
    */
   private void lockOutOtherExecutions(Connection connection) throws SQLException {
+    tryLock(connection, ADVISORY_LOCK_KEY, "another migration-safety execution is running on " + target.description()
+        + " (it holds the advisory lock " + ADVISORY_LOCK_KEY + ")");
+  }
+
+  /** Takes the session advisory lock {@code key}, or stops, saying {@code whoHoldsIt}, when another session has it. */
+  private static void tryLock(Connection connection, long key, String whoHoldsIt) throws SQLException {
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + ADVISORY_LOCK_KEY + ")")) {
+        ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
       rs.next();
       if (!rs.getBoolean(1)) {
-        throw new DatabaseUnavailableException("another migration-safety execution is running on "
-            + target.description() + " (it holds the advisory lock " + ADVISORY_LOCK_KEY + "); nothing ran. "
-            + "Wait for it to finish, then run again.", null);
+        throw new DatabaseUnavailableException(whoHoldsIt + "; nothing ran. Wait for it to finish, then run again.",
+            null);
       }
     }
   }
