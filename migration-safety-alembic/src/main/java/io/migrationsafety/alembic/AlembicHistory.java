@@ -5,6 +5,7 @@ import io.migrationsafety.format.HistorySql;
 import io.migrationsafety.format.HistoryWriter;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.sql.SqlLiteral;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -80,17 +81,17 @@ public final class AlembicHistory implements HistoryWriter, HistorySql {
     Set<String> before = new TreeSet<>(graph(set).versionedAncestors(migration.id()));
     before.remove(migration.id());
     String delete = before.isEmpty() ? "" : "DELETE FROM " + TABLE + " WHERE version_num IN (" + list(before) + "); ";
-    return delete + "INSERT INTO " + TABLE + " (version_num) VALUES (" + literal(migration.id()) + ")";
+    return delete + "INSERT INTO " + TABLE + " (version_num) VALUES (" + SqlLiteral.of(migration.id()) + ")";
   }
 
   @Override
   public String forget(MigrationSet set, Migration migration) {
     RevisionGraph graph = graph(set);
-    StringBuilder sql = new StringBuilder("DELETE FROM " + TABLE + " WHERE version_num = " + literal(migration.id()));
+    StringBuilder sql = new StringBuilder("DELETE FROM " + TABLE + " WHERE version_num = " + SqlLiteral.of(migration.id()));
     List<String> parents = graph.revision(migration.id()).downRevisions();
     for (String parent : parents) {
       Set<String> later = new TreeSet<>(graph.descendants(parent));
-      sql.append("; INSERT INTO ").append(TABLE).append(" (version_num) SELECT ").append(literal(parent))
+      sql.append("; INSERT INTO ").append(TABLE).append(" (version_num) SELECT ").append(SqlLiteral.of(parent))
           .append(" WHERE NOT EXISTS (SELECT 1 FROM ").append(TABLE).append(" WHERE version_num IN (")
           .append(list(later)).append("))");
     }
@@ -102,10 +103,7 @@ public final class AlembicHistory implements HistoryWriter, HistorySql {
   }
 
   private static String list(Set<String> ids) {
-    return ids.stream().sorted().map(AlembicHistory::literal).collect(Collectors.joining(", "));
+    return ids.stream().sorted().map(SqlLiteral::of).collect(Collectors.joining(", "));
   }
 
-  private static String literal(String id) {
-    return "'" + id.replace("'", "''") + "'";
-  }
 }

@@ -21,6 +21,7 @@ import io.migrationsafety.rollback.RollbackStep.Inverse;
 import io.migrationsafety.rollback.RollbackStep.Irreversible;
 import io.migrationsafety.schema.Index;
 import io.migrationsafety.schema.View;
+import io.migrationsafety.sql.SqlLiteral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -151,12 +152,12 @@ final class ObjectInverses {
     }
     String type = f.qualify(op.type()).sql();
     String labels = f.before().types().containsKey(f.qualify(op.type()))
-        ? f.before().types().get(f.qualify(op.type())).labels().stream().map(RollbackSql::literal)
+        ? f.before().types().get(f.qualify(op.type())).labels().stream().map(SqlLiteral::of)
             .collect(java.util.stream.Collectors.joining(", "))
         : "the former labels";
-    return new Irreversible(f.line(), "PostgreSQL cannot remove an enum value: " + RollbackSql.literal(op.value())
+    return new Irreversible(f.line(), "PostgreSQL cannot remove an enum value: " + SqlLiteral.of(op.value())
         + " stays in " + type,
-        "to remove it: update rows that use " + RollbackSql.literal(op.value()) + "; ALTER TYPE " + type
+        "to remove it: update rows that use " + SqlLiteral.of(op.value()) + "; ALTER TYPE " + type
             + " RENAME TO old; CREATE TYPE " + type + " AS ENUM (" + labels + "); ALTER TABLE … ALTER COLUMN … TYPE "
             + type + " USING col::text::" + type + " for each column; DROP TYPE old");
   }
@@ -164,6 +165,6 @@ final class ObjectInverses {
   static RollbackStep renameEnumValue(Forward f) {
     RenameEnumValue op = (RenameEnumValue) f.op();
     return Inverse.of(f.line(), "ALTER TYPE " + f.qualify(op.type()).sql() + " RENAME VALUE "
-        + RollbackSql.literal(op.newValue()) + " TO " + RollbackSql.literal(op.value()));
+        + SqlLiteral.of(op.newValue()) + " TO " + SqlLiteral.of(op.value()));
   }
 }

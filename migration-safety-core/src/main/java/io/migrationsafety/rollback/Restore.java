@@ -8,6 +8,7 @@ import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.Table;
 import io.migrationsafety.schema.UserType;
 import io.migrationsafety.schema.View;
+import io.migrationsafety.sql.SqlLiteral;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ final class Restore {
       if (!after.types().containsKey(type.name())) {
         if (type.kind() == UserType.Kind.ENUM) {
           early.add("CREATE TYPE " + type.name().sql() + " AS ENUM ("
-              + String.join(", ", type.labels().stream().map(RollbackSql::literal).toList()) + ")");
+              + String.join(", ", type.labels().stream().map(SqlLiteral::of).toList()) + ")");
         } else {
           unrestorable.add("type " + type.name().sql() + " (its definition is not modelled)");
         }

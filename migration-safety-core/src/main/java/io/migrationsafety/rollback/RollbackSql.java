@@ -146,9 +146,4 @@ public final class RollbackSql {
     }
     return sb.toString();
   }
-
-  /** A string literal. */
-  public static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
-  }
 }

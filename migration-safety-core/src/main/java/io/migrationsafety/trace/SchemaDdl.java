@@ -11,6 +11,7 @@ import io.migrationsafety.schema.Sequence;
 import io.migrationsafety.schema.Table;
 import io.migrationsafety.schema.UserType;
 import io.migrationsafety.schema.View;
+import io.migrationsafety.sql.SqlLiteral;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class SchemaDdl {
             + "model keeps only the labels of enum types");
       }
       ddl.add("CREATE TYPE " + type.name().sql() + " AS ENUM ("
-          + type.labels().stream().map(RollbackSql::literal).collect(Collectors.joining(", ")) + ")");
+          + type.labels().stream().map(SqlLiteral::of).collect(Collectors.joining(", ")) + ")");
     }
     Set<String> identityOwners = new HashSet<>();
     for (Table table : schema.tables().values()) {

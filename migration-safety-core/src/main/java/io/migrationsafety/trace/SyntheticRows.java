@@ -8,6 +8,7 @@ import io.migrationsafety.schema.Constraint;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.Table;
 import io.migrationsafety.schema.UserType;
+import io.migrationsafety.sql.SqlLiteral;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -116,7 +117,7 @@ final class SyntheticRows {
         type.substring(type.indexOf('.') + 1)) : QualifiedName.of("public", type);
     return schema.types().values().stream()
         .filter(t -> t.name().equals(name) && t.kind() == UserType.Kind.ENUM && !t.labels().isEmpty())
-        .findFirst().map(t -> RollbackSql.literal(t.labels().get(0)));
+        .findFirst().map(t -> SqlLiteral.of(t.labels().get(0)));
   }
 
   /** Tables whose foreign keys point at others come after those others (cycles: as they come). */

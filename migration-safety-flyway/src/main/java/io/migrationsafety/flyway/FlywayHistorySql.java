@@ -4,6 +4,7 @@ import io.migrationsafety.format.HistorySql;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
 import io.migrationsafety.operation.QualifiedName;
+import io.migrationsafety.sql.SqlLiteral;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,12 +80,12 @@ final class FlywayHistorySql implements HistorySql {
     if (migration.version() == null) {
       Integer checksum = new FlywayScripts(configuration).checksum(set, migration);
       return "SELECT coalesce((SELECT checksum IS NOT DISTINCT FROM " + checksum + " FROM " + table
-          + " WHERE version IS NULL AND success AND description = " + literal(description(migration))
+          + " WHERE version IS NULL AND success AND description = " + SqlLiteral.of(description(migration))
           + " ORDER BY installed_rank DESC LIMIT 1), false)";
     }
     MigrationVersion version = MigrationVersion.fromVersion(migration.id());
     return "SELECT EXISTS (SELECT 1 FROM " + table + " WHERE success AND ((type NOT IN ('BASELINE', 'SCHEMA') "
-        + "AND version = " + literal(version.toString()) + ") OR (type = 'BASELINE' AND CASE WHEN version ~ "
+        + "AND version = " + SqlLiteral.of(version.toString()) + ") OR (type = 'BASELINE' AND CASE WHEN version ~ "
         + "'^[0-9]+(\\.[0-9]+)*$' THEN string_to_array(version, '.')::numeric[] >= " + parts(version)
         + " ELSE false END)))";
   }
@@ -95,12 +96,12 @@ final class FlywayHistorySql implements HistorySql {
     String table = table(configuration);
     Integer checksum = new FlywayScripts(configuration).checksum(set, migration);
     String version = migration.version() == null ? "NULL"
-        : literal(MigrationVersion.fromVersion(migration.id()).toString());
+        : SqlLiteral.of(MigrationVersion.fromVersion(migration.id()).toString());
     String installedBy = configuration.getInstalledBy() == null ? "current_user"
-        : literal(configuration.getInstalledBy());
+        : SqlLiteral.of(configuration.getInstalledBy());
     return "INSERT INTO " + table + " (installed_rank, version, description, type, script, checksum, installed_by, "
         + "execution_time, success) SELECT coalesce(max(installed_rank), 0) + 1, " + version + ", "
-        + literal(description(migration)) + ", 'SQL', " + literal(AbbreviationUtils.abbreviateScript(file)) + ", "
+        + SqlLiteral.of(description(migration)) + ", 'SQL', " + SqlLiteral.of(AbbreviationUtils.abbreviateScript(file)) + ", "
         + (checksum == null ? "NULL" : checksum.toString()) + ", " + installedBy + ", "
         + "(extract(epoch FROM clock_timestamp() - now()) * 1000)::int, true FROM " + table;
   }
@@ -111,10 +112,10 @@ final class FlywayHistorySql implements HistorySql {
     Configuration configuration = configuration(set);
     String table = table(configuration);
     if (migration.version() == null) {
-      return "DELETE FROM " + table + " WHERE version IS NULL AND description = " + literal(description(migration));
+      return "DELETE FROM " + table + " WHERE version IS NULL AND description = " + SqlLiteral.of(description(migration));
     }
     return "DELETE FROM " + table + " WHERE type NOT IN ('BASELINE', 'SCHEMA') AND version = "
-        + literal(MigrationVersion.fromVersion(migration.id()).toString());
+        + SqlLiteral.of(MigrationVersion.fromVersion(migration.id()).toString());
   }
 
   /** The version's parts as a numeric array, trailing zeros dropped: Flyway holds 1.0 and 1 equal. */
@@ -149,7 +150,4 @@ final class FlywayHistorySql implements HistorySql {
         : ProjectConfig.load(set.directory()).configuration();
   }
 
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
-  }
 }

@@ -5,6 +5,7 @@ import io.migrationsafety.format.HistorySql;
 import io.migrationsafety.format.HistoryWriter;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.sql.SqlLiteral;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -110,7 +111,7 @@ public final class PrismaHistoryWriter implements HistoryWriter, HistorySql {
   @Override
   public String appliedQuery(MigrationSet set, Migration migration) {
     return "SELECT coalesce((SELECT finished_at IS NOT NULL AND rolled_back_at IS NULL FROM " + TABLE
-        + " WHERE migration_name = " + literal(migration.id())
+        + " WHERE migration_name = " + SqlLiteral.of(migration.id())
         + " ORDER BY started_at DESC, finished_at DESC NULLS FIRST LIMIT 1), false)";
   }
 
@@ -121,8 +122,8 @@ public final class PrismaHistoryWriter implements HistoryWriter, HistorySql {
   @Override
   public String recordApplied(MigrationSet set, Migration migration, String file) {
     return "INSERT INTO " + TABLE + " (id, checksum, finished_at, migration_name, logs, started_at, "
-        + "applied_steps_count) VALUES (" + RANDOM_UUID + ", " + literal(PrismaChecksum.of(migration.upScript()))
-        + ", clock_timestamp(), " + literal(migration.id()) + ", NULL, now(), 1)";
+        + "applied_steps_count) VALUES (" + RANDOM_UUID + ", " + SqlLiteral.of(PrismaChecksum.of(migration.upScript()))
+        + ", clock_timestamp(), " + SqlLiteral.of(migration.id()) + ", NULL, now(), 1)";
   }
 
   /**
@@ -131,10 +132,7 @@ public final class PrismaHistoryWriter implements HistoryWriter, HistorySql {
    */
   @Override
   public String forget(MigrationSet set, Migration migration) {
-    return "DELETE FROM " + TABLE + " WHERE migration_name = " + literal(migration.id());
+    return "DELETE FROM " + TABLE + " WHERE migration_name = " + SqlLiteral.of(migration.id());
   }
 
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
-  }
 }

@@ -8,6 +8,7 @@ import io.migrationsafety.format.HistorySql;
 import io.migrationsafety.format.HistoryWriter;
 import io.migrationsafety.format.Migration;
 import io.migrationsafety.format.MigrationSet;
+import io.migrationsafety.sql.SqlLiteral;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,7 +123,7 @@ public final class SafetyHistory implements AppliedStateReader, HistoryWriter, H
 
   @Override
   public String appliedQuery(MigrationSet set, Migration migration) {
-    return "SELECT EXISTS (SELECT 1 FROM " + TABLE + " WHERE migration_id = " + literal(migration.id())
+    return "SELECT EXISTS (SELECT 1 FROM " + TABLE + " WHERE migration_id = " + SqlLiteral.of(migration.id())
         + " AND success)";
   }
 
@@ -130,20 +131,17 @@ public final class SafetyHistory implements AppliedStateReader, HistoryWriter, H
   public String recordApplied(MigrationSet set, Migration migration, String file) {
     // A person's run: its duration is not measured (0), and it overrides nothing the script does not say.
     return "INSERT INTO " + TABLE + " (migration_id, format, file, description, checksum, success, execution_ms)"
-        + " VALUES (" + literal(migration.id()) + ", " + literal(set.format()) + ", " + literal(file) + ", "
-        + literal(migration.description()) + ", " + literal(migration.checksum()) + ", true, 0)"
+        + " VALUES (" + SqlLiteral.of(migration.id()) + ", " + SqlLiteral.of(set.format()) + ", " + SqlLiteral.of(file) + ", "
+        + SqlLiteral.of(migration.description()) + ", " + SqlLiteral.of(migration.checksum()) + ", true, 0)"
         + " ON CONFLICT (migration_id) DO UPDATE SET checksum = excluded.checksum, success = true, applied_at = now(),"
         + " applied_by = current_user, override_reason = NULL";
   }
 
   @Override
   public String forget(MigrationSet set, Migration migration) {
-    return "DELETE FROM " + TABLE + " WHERE migration_id = " + literal(migration.id());
+    return "DELETE FROM " + TABLE + " WHERE migration_id = " + SqlLiteral.of(migration.id());
   }
 
-  private static String literal(String text) {
-    return "'" + text.replace("'", "''") + "'";
-  }
 
   @Override
   public void recordApplied(Connection connection, MigrationSet set, AppliedRun run) throws SQLException {

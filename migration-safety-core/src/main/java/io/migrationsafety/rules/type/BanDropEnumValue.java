@@ -11,6 +11,7 @@ import io.migrationsafety.rule.StatementContext;
 import io.migrationsafety.rule.StatementRule;
 import io.migrationsafety.schema.Schema;
 import io.migrationsafety.schema.UserType;
+import io.migrationsafety.sql.SqlLiteral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +63,7 @@ public final class BanDropEnumValue implements StatementRule {
     if (dropped.isEmpty()) {
       return List.of();
     }
-    String labels = String.join(", ", dropped.stream().map(BanDropEnumValue::literal).toList());
+    String labels = String.join(", ", dropped.stream().map(SqlLiteral::of).toList());
     String t = change.table().name().sql();
     String c = QualifiedName.quote(change.column());
     String check = QualifiedName.quote(limit(change.table().name().name() + "_" + change.column() + "_allowed"));
@@ -86,9 +87,6 @@ public final class BanDropEnumValue implements StatementRule {
     return Optional.ofNullable(schema.types().get(qualified)).filter(u -> u.kind() == UserType.Kind.ENUM);
   }
 
-  private static String literal(String label) {
-    return "'" + label.replace("'", "''") + "'";
-  }
 
   private static String limit(String identifier) {
     return identifier.length() <= 63 ? identifier : identifier.substring(0, 63);

@@ -15,6 +15,7 @@ import io.migrationsafety.rule.StatementContext;
 import io.migrationsafety.rule.StatementRule;
 import io.migrationsafety.schema.Column;
 import io.migrationsafety.schema.Table;
+import io.migrationsafety.sql.SqlLiteral;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,8 +44,8 @@ public final class BanRenameEnumValue implements StatementRule {
     if (introducedInReview(context, type, rename.value())) {
       return List.of();
     }
-    String oldLabel = literal(rename.value());
-    String newLabel = literal(rename.newValue());
+    String oldLabel = SqlLiteral.of(rename.value());
+    String newLabel = SqlLiteral.of(rename.newValue());
     StringBuilder safe = new StringBuilder()
         .append("ALTER TYPE ").append(rename.type().sql()).append(" ADD VALUE IF NOT EXISTS ").append(newLabel)
         .append(" AFTER ").append(oldLabel).append(";\n")
@@ -114,7 +115,4 @@ public final class BanRenameEnumValue implements StatementRule {
     return false;
   }
 
-  private static String literal(String label) {
-    return "'" + label.replace("'", "''") + "'";
-  }
 }
