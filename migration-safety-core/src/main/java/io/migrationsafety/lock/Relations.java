@@ -80,9 +80,7 @@ final class Relations {
     if (!foreignKey.referencedColumns().isEmpty()) {
       return foreignKey.referencedColumns();
     }
-    return context.table(table).flatMap(t -> t.constraints().stream()
-        .filter(c -> c.kind() == ConstraintKind.PRIMARY_KEY).findFirst())
-        .map(Constraint::columns).orElse(List.of());
+    return context.table(table).flatMap(Table::primaryKey).map(Constraint::columns).orElse(List.of());
   }
 
   /**

@@ -5,6 +5,7 @@ import static io.migrationsafety.probe.ProbeSql.id;
 import io.migrationsafety.operation.AlterColumnType;
 import io.migrationsafety.operation.DataType;
 import io.migrationsafety.schema.Column;
+import io.migrationsafety.schema.Constraint;
 import io.migrationsafety.schema.Table;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +77,7 @@ final class ColumnConversion {
 
   /** Values longer than {@code length}: PostgreSQL refuses them unless the excess is blanks. */
   private static DataProbe tooLong(Table table, String column, int length) {
-    List<String> key = ProbeSql.primaryKey(table);
+    List<String> key = table.primaryKey().map(Constraint::columns).orElse(List.of());
     String t = id(table.name());
     String where = "char_length(rtrim(" + id(column) + "::text, ' ')) > " + length;
     return new DataProbe(DataProbe.Kind.TOO_LONG, table.name(),
@@ -94,7 +95,7 @@ final class ColumnConversion {
    * {@code count(expression)} makes PostgreSQL evaluate the conversion for every row.
    */
   private static DataProbe conversion(Table table, AlterColumnType op) {
-    List<String> key = ProbeSql.primaryKey(table);
+    List<String> key = table.primaryKey().map(Constraint::columns).orElse(List.of());
     String t = id(table.name());
     String value = op.using() != null ? "(" + op.using().sql() + ")" : id(op.column());
     String type = op.type().text();

@@ -123,7 +123,7 @@ public final class DataProbes {
   }
 
   static DataProbe nulls(Table table, String column) {
-    List<String> key = ProbeSql.primaryKey(table);
+    List<String> key = table.primaryKey().map(Constraint::columns).orElse(List.of());
     String t = id(table.name());
     String where = id(column) + " IS NULL";
     return new DataProbe(DataProbe.Kind.NULLS, table.name(), "rows whose " + column + " is NULL",
@@ -180,7 +180,7 @@ public final class DataProbes {
 
   /** Rows for which the CHECK expression is false (NULL passes a CHECK). */
   private static DataProbe check(Table table, String expression, List<String> mentioned) {
-    List<String> key = ProbeSql.primaryKey(table);
+    List<String> key = table.primaryKey().map(Constraint::columns).orElse(List.of());
     String t = id(table.name());
     String where = "NOT (" + expression + ")";
     return new DataProbe(DataProbe.Kind.CHECK_VIOLATIONS, table.name(), "rows for which CHECK (" + expression
@@ -198,12 +198,12 @@ public final class DataProbes {
     boolean parentIsNew = target.isNew(p);
     List<String> referenced = parentColumns;
     if (referenced.isEmpty()) {
-      referenced = target.before().table(p).map(ProbeSql::primaryKey).orElse(List.of());
+      referenced = target.before().table(p).flatMap(Table::primaryKey).map(Constraint::columns).orElse(List.of());
     }
     if (columns.isEmpty() || referenced.size() != columns.size()) {
       return Optional.empty();
     }
-    List<String> key = ProbeSql.primaryKey(table);
+    List<String> key = table.primaryKey().map(Constraint::columns).orElse(List.of());
     String t = id(table.name()) + " c";
     List<String> conditions = new ArrayList<>();
     columns.forEach(c -> conditions.add("c." + id(c) + " IS NOT NULL"));

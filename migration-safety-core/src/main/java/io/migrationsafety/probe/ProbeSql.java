@@ -1,9 +1,6 @@
 package io.migrationsafety.probe;
 
-import io.migrationsafety.operation.ConstraintKind;
 import io.migrationsafety.operation.QualifiedName;
-import io.migrationsafety.schema.Constraint;
-import io.migrationsafety.schema.Table;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -30,11 +27,6 @@ final class ProbeSql {
     return columns.stream().map(c -> (alias.isEmpty() ? "" : alias + ".") + id(c)).collect(Collectors.joining(", "));
   }
 
-  /** The primary key of {@code table}, or empty: its rows are then named by {@code ctid}. */
-  static List<String> primaryKey(Table table) {
-    return table.constraints().stream().filter(k -> k.kind() == ConstraintKind.PRIMARY_KEY)
-        .map(Constraint::columns).findFirst().orElse(List.of());
-  }
 
   /** An expression giving a row's key as text: its primary key, or its {@code ctid}. */
   static String keyText(List<String> key, String alias) {

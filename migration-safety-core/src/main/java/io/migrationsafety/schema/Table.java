@@ -1,5 +1,6 @@
 package io.migrationsafety.schema;
 
+import io.migrationsafety.operation.ConstraintKind;
 import io.migrationsafety.operation.Persistence;
 import io.migrationsafety.operation.QualifiedName;
 import java.util.List;
@@ -45,6 +46,11 @@ public record Table(
   }
 
   /** The constraint called {@code constraint}. */
+  /** Its primary key, if it has one. */
+  public Optional<Constraint> primaryKey() {
+    return constraints.stream().filter(c -> c.kind() == ConstraintKind.PRIMARY_KEY).findFirst();
+  }
+
   public Optional<Constraint> constraint(String constraint) {
     return constraints.stream().filter(c -> c.name().equals(constraint)).findFirst();
   }

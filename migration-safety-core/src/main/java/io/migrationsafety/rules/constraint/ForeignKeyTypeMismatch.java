@@ -63,7 +63,7 @@ public final class ForeignKeyTypeMismatch implements StatementRule {
       QualifiedName referenced = context.resolve(key.references().table());
       Optional<Table> target = context.after().table(referenced);
       List<String> targetColumns = key.references().columns().isEmpty()
-          ? target.flatMap(ForeignKeyTypeMismatch::primaryKey).orElse(List.of()) : key.references().columns();
+          ? target.flatMap(Table::primaryKey).map(Constraint::columns).orElse(List.of()) : key.references().columns();
       if (target.isEmpty() || targetColumns.size() != key.columns().size()) {
         continue;
       }
@@ -100,8 +100,4 @@ public final class ForeignKeyTypeMismatch implements StatementRule {
     };
   }
 
-  private static Optional<List<String>> primaryKey(Table table) {
-    return table.constraints().stream().filter(c -> c.kind() == ConstraintKind.PRIMARY_KEY).findFirst()
-        .map(Constraint::columns);
-  }
 }

@@ -113,7 +113,7 @@ final class ConstraintReplay {
     }
     List<String> referencedColumns = d.references().columns();
     if (referencedColumns.isEmpty()) {
-      Constraint pk = Tables.primaryKey(referenced);
+      Constraint pk = referenced.primaryKey().orElse(null);
       if (pk == null) {
         return Change.fail("table " + referencedName.sql() + " has no primary key for the foreign key to reference");
       }
@@ -161,7 +161,7 @@ final class ConstraintReplay {
 
   private static Change keyed(Schema schema, Table table, ConstraintDefinition d) {
     boolean primary = d.kind() == ConstraintKind.PRIMARY_KEY;
-    if (primary && Tables.primaryKey(table) != null) {
+    if (primary && table.primaryKey().isPresent()) {
       return Change.fail("table " + table.name().sql() + " already has a primary key");
     }
     List<IndexElement> elements = new ArrayList<>();
@@ -227,7 +227,7 @@ final class ConstraintReplay {
       problem = "index " + indexName.sql() + " contains expressions";
     } else if (table.constraints().stream().anyMatch(c -> d.usingIndex().equals(c.index()))) {
       problem = "index " + indexName.sql() + " is already associated with a constraint";
-    } else if (d.kind() == ConstraintKind.PRIMARY_KEY && Tables.primaryKey(table) != null) {
+    } else if (d.kind() == ConstraintKind.PRIMARY_KEY && table.primaryKey().isPresent()) {
       problem = "table " + table.name().sql() + " already has a primary key";
     }
     if (problem != null) {
@@ -254,7 +254,7 @@ final class ConstraintReplay {
 
   /** Whether a column of {@code table} is part of its primary key. */
   static boolean inPrimaryKey(Table table, Column column) {
-    Constraint pk = Tables.primaryKey(table);
+    Constraint pk = table.primaryKey().orElse(null);
     return pk != null && pk.columns().contains(column.name());
   }
 }

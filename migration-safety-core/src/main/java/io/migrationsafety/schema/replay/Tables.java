@@ -67,15 +67,6 @@ final class Tables {
     return QualifiedName.of(table.schema(), name);
   }
 
-  /** The primary key of {@code table}, if it has one. */
-  static Constraint primaryKey(Table table) {
-    for (Constraint c : table.constraints()) {
-      if (c.kind() == io.migrationsafety.operation.ConstraintKind.PRIMARY_KEY) {
-        return c;
-      }
-    }
-    return null;
-  }
 
   /** How a sequence records the column that owns it: {@code schema.table.column}. */
   static String ownerOf(QualifiedName table, String column) {
